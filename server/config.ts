@@ -1,0 +1,68 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/** The environment the platform reads, validated once at boot; nothing else reads process.env. */
+export const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  JICENG_DATA_DIR: z.string().min(1).default('./data'),
+  JICENG_DEMO: bool.optional(),
+  JICENG_MIGRATIONS: z.enum(['apply', 'refuse']).default('apply'),
+  JICENG_DATA_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (a 256-bit key)')
+    .optional(),
+  JICENG_ADMIN_USERNAME: z.string().min(3).optional(),
+  JICENG_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+  JICENG_SESSION_HOURS: z.coerce.number().positive().max(24 * 90).default(12),
+  JICENG_COOKIE_SECURE: bool.default(false),
+  JICENG_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  JICENG_LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  JICENG_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  JICENG_BACKGROUND: bool.default(true),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.string().optional(),
+});
+
+export type RawConfig = z.infer<typeof configSchema>;
+
+/** The validated configuration passed down from main to every part of the server. */
+export interface Config extends RawConfig {
+  database: 'embedded' | 'postgres';
+  dataDir: string;
+  demo: boolean;
+}
+
+/** Thrown when the environment is invalid; main prints it and exits with code 1. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the configuration; demo mode defaults to on for the embedded database only. */
+export function loadConfig(env: Record<string, string | undefined>, overrides: { demo?: boolean } = {}): Config {
+  const parsed = configSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+  }
+  const raw = parsed.data;
+  const database = raw.DATABASE_URL ? 'postgres' : 'embedded';
+  const demo = overrides.demo ?? raw.JICENG_DEMO ?? database === 'embedded';
+  const problems: string[] = [];
+  if (!demo && raw.JICENG_ADMIN_PASSWORD && !raw.JICENG_ADMIN_USERNAME) {
+    problems.push('JICENG_ADMIN_USERNAME: required when JICENG_ADMIN_PASSWORD is set');
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return { ...raw, database, demo, dataDir: path.resolve(raw.JICENG_DATA_DIR) };
+}

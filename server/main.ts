@@ -1,0 +1,102 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { buildApp } from './app.js';
+import { createDeps } from './boot.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { openDatabase } from './db/client.js';
+import { migrate } from './db/migrate.js';
+import { ensureInitialData } from './org/initial-data.js';
+import { isAppError } from './platform/errors.js';
+
+type Command = (argv: string[]) => Promise<number>;
+
+function configFrom(argv: string[]): { config: Config; rest: string[] } {
+  const { values, positionals } = parseArgs({ args: argv, options: { demo: { type: 'boolean' }, port: { type: 'string' } }, allowPositionals: true, strict: false });
+  const env = { ...process.env, ...(typeof values.port === 'string' ? { PORT: values.port } : {}) };
+  return { config: loadConfig(env, values.demo ? { demo: true } : {}), rest: positionals };
+}
+
+const commands: Record<string, { help: string; run: Command }> = {
+  serve: {
+    help: 'serve [--demo] [--port N]   run the platform (HTTP API, web app, background jobs)',
+    async run(argv) {
+      const started = Date.now();
+      const { config } = configFrom(argv);
+      const deps = await createDeps(config);
+      const seeded = await ensureInitialData(deps);
+      const app = await buildApp(deps, { logger: { level: config.LOG_LEVEL } });
+      // A second signal during shutdown must not kill the process before the embedded database is closed.
+      let closing = false;
+      const close = async () => {
+        if (closing) return;
+        closing = true;
+        await app.close();
+        await deps.database.close();
+        process.exit(0);
+      };
+      process.on('SIGINT', close);
+      process.on('SIGTERM', close);
+      await app.listen({ port: config.PORT, host: config.HOST });
+      const address = app.server.address();
+      const port = typeof address === 'object' && address ? address.port : config.PORT;
+      console.log(`\n基层通 jiceng is ready on http://localhost:${port} (${deps.database.kind} database, ${Date.now() - started} ms)`);
+      if (seeded.demoAccounts) {
+        console.log(`演示账户 demo accounts (password ${seeded.demoPassword}): ${seeded.demoAccounts.join(', ')}\n`);
+      }
+      return -1; // keep running
+    },
+  },
+  migrate: {
+    help: 'migrate                     apply pending database migrations and exit',
+    async run(argv) {
+      const { config } = configFrom(argv);
+      const database = await openDatabase(config);
+      await migrate(database);
+      await database.close();
+      console.log('migrations applied');
+      return 0;
+    },
+  },
+  seed: {
+    help: 'seed [--demo]               load the demo county (青禾县) and demo accounts into an empty database',
+    async run(argv) {
+      const { config } = configFrom([...argv, '--demo']);
+      const deps = await createDeps(config);
+      const seeded = await ensureInitialData(deps);
+      await deps.database.close();
+      console.log(seeded.demoAccounts ? `demo county seeded; accounts: ${seeded.demoAccounts.join(', ')}` : 'database already has data; nothing seeded');
+      return 0;
+    },
+  },
+};
+
+function usage(): string {
+  return `usage: jiceng <command> [options]\n\n${Object.values(commands)
+    .map((c) => `  ${c.help}`)
+    .join('\n')}\n`;
+}
+
+async function main(): Promise<void> {
+  const [name, ...argv] = process.argv.slice(2);
+  const command = name ? commands[name] : undefined;
+  if (!command) {
+    process.stderr.write(name && name !== 'help' && name !== '--help' ? `unknown command: ${name}\n\n${usage()}` : usage());
+    process.exit(name && name !== 'help' && name !== '--help' ? 2 : 0);
+  }
+  try {
+    const code = await command.run(argv);
+    if (code >= 0) process.exit(code);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(1);
+    }
+    if (isAppError(e)) {
+      process.stderr.write(`error: ${e.message}\n`);
+      process.exit(1);
+    }
+    throw e;
+  }
+}
+
+await main();
