@@ -9,7 +9,9 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { evidenceRoutes } from './audit/routes.js';
 import { authRoutes } from './auth/routes.js';
+import { caseRoutes } from './cases/routes.js';
 import { orgRoutes } from './org/routes.js';
 import type { Deps } from './platform/context.js';
 import type { App } from './platform/http/app-type.js';
@@ -19,7 +21,7 @@ import { projectRoot } from './platform/paths.js';
 import { userRoutes } from './users/routes.js';
 
 /** The features, each registering its own routes; later features add a line here. */
-const features = [authRoutes, orgRoutes, userRoutes];
+const features = [authRoutes, orgRoutes, userRoutes, caseRoutes, evidenceRoutes];
 
 /** Builds the HTTP application: plugins, the error handler, every feature's routes and the built web app. */
 export async function buildApp(deps: Deps, options: { logger?: FastifyServerOptions['logger']; webDir?: string | null } = {}): Promise<App> {

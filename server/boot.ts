@@ -6,6 +6,8 @@ import { systemClock, type Clock } from './platform/clock.js';
 import type { Deps } from './platform/context.js';
 import { CryptoBox } from './platform/crypto-box.js';
 import { loadDataKey } from './platform/secrets.js';
+import { LiveBus } from './platform/live-bus.js';
+import { workTimeFromConfig } from './sla/work-time-config.js';
 
 /** Opens the database, applies (or refuses) migrations and assembles what every route and job needs. */
 export async function createDeps(config: Config, clock: Clock = systemClock): Promise<Deps> {
@@ -17,5 +19,5 @@ export async function createDeps(config: Config, clock: Clock = systemClock): Pr
     await database.close();
     throw e;
   }
-  return { config, database, db: database.db, clock, box, grids: new GridLocator(database.db, clock) };
+  return { config, database, db: database.db, clock, box, grids: new GridLocator(database.db, clock), work: workTimeFromConfig(config), bus: new LiveBus(database) };
 }

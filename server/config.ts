@@ -28,7 +28,27 @@ export const configSchema = z.object({
   JICENG_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   JICENG_LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   JICENG_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  JICENG_PUBLIC_INTAKE_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   JICENG_BACKGROUND: bool.default(true),
+  /** Office hours for working-time deadlines, e.g. "08:30-12:00,13:30-17:30" (China time). */
+  JICENG_OFFICE_HOURS: z
+    .string()
+    .regex(/^\d{2}:\d{2}-\d{2}:\d{2}(,\d{2}:\d{2}-\d{2}:\d{2})*$/, 'must look like 08:30-12:00,13:30-17:30')
+    .default('08:30-12:00,13:30-17:30'),
+  /** Extra days off or make-up workdays beyond the official calendar, e.g. "2027-02-06:work,2027-02-10:off". */
+  JICENG_CALENDAR_OVERRIDES: z
+    .string()
+    .regex(/^(\d{4}-\d{2}-\d{2}:(work|off))(,\d{4}-\d{2}-\d{2}:(work|off))*$/, 'must look like 2027-02-06:work,2027-02-10:off')
+    .optional(),
+  /** The prefix of readable case numbers (QH-20261122-0001). */
+  JICENG_CASE_PREFIX: z.string().regex(/^[A-Z]{1,6}$/, 'must be 1-6 capital letters').default('QH'),
+  /** The evidence log's hash (fixed for the life of a log): SM3 (GB/T 32905) or SHA-256. */
+  JICENG_AUDIT_HASH: z.enum(['sm3', 'sha256']).default('sm3'),
+  /** The Ed25519 private key (PKCS#8 PEM; "\n" escapes allowed) that signs evidence checkpoints. */
+  JICENG_AUDIT_SIGNING_KEY: z.string().includes('PRIVATE KEY', { message: 'must be a PEM private key (-----BEGIN PRIVATE KEY-----)' }).optional(),
+  /** How often the background job sequences the trail and signs a checkpoint, and after how many new entries sooner. */
+  JICENG_AUDIT_CHECKPOINT_SECONDS: z.coerce.number().positive().max(86_400).default(10),
+  JICENG_AUDIT_CHECKPOINT_ENTRIES: z.coerce.number().int().min(1).default(1000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().optional(),
 });

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { buildApp } from './app.js';
+import { startAuditBackground } from './audit/background.js';
+import { AUDIT_HELP, runAuditCli } from './audit/cli.js';
 import { createDeps } from './boot.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase } from './db/client.js';
@@ -25,6 +27,7 @@ const commands: Record<string, { help: string; run: Command }> = {
       const deps = await createDeps(config);
       const seeded = await ensureInitialData(deps);
       const app = await buildApp(deps, { logger: { level: config.LOG_LEVEL } });
+      if (config.JICENG_BACKGROUND) startAuditBackground(deps, app);
       // A second signal during shutdown must not kill the process before the embedded database is closed.
       let closing = false;
       const close = async () => {
@@ -46,6 +49,7 @@ const commands: Record<string, { help: string; run: Command }> = {
       return -1; // keep running
     },
   },
+  audit: { help: AUDIT_HELP, run: (argv) => runAuditCli(argv, () => configFrom(argv).config) },
   migrate: {
     help: 'migrate                     apply pending database migrations and exit',
     async run(argv) {

@@ -32,6 +32,7 @@ export async function authenticate(ctx: { db: Db; clock: Clock }, token: string)
       displayName: user.displayName,
       role: user.role,
       unitId: user.unitId,
+      unitPath: row.unitPath,
       scopePath: await scopePathFor(ctx.db, user.role, row.unitPath),
     },
   };

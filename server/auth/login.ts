@@ -57,7 +57,7 @@ export async function login(ctx: LoginCtx, input: LoginInput): Promise<{ token: 
       userAgent: ctx.meta?.userAgent?.slice(0, 300) ?? null,
     });
     await tx.delete(loginFailures).where(eq(loginFailures.username, input.username));
-    const actor = { id: user.id, username: user.username, displayName: user.displayName, role: user.role, unitId: user.unitId, scopePath: await scopePathFor(tx, user.role, row.unitPath) };
+    const actor = { id: user.id, username: user.username, displayName: user.displayName, role: user.role, unitId: user.unitId, unitPath: row.unitPath, scopePath: await scopePathFor(tx, user.role, row.unitPath) };
     await audit({ db: tx, clock: ctx.clock, actor, meta: ctx.meta }, { action: 'signed_in', subjectType: 'user', subjectId: user.id });
   });
   return {

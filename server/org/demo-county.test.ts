@@ -31,7 +31,14 @@ function connected(codes: string[], neighbours: Map<string, Set<string>>): boole
   const wanted = new Set(codes);
   const seen = new Set([codes[0]!]);
   const queue = [codes[0]!];
-  while (queue.length) for (const n of neighbours.get(queue.pop()!)!) if (wanted.has(n) && !seen.has(n)) (seen.add(n), queue.push(n));
+  while (queue.length) {
+    for (const n of neighbours.get(queue.pop()!)!) {
+      if (wanted.has(n) && !seen.has(n)) {
+        seen.add(n);
+        queue.push(n);
+      }
+    }
+  }
   return seen.size === wanted.size;
 }
 

@@ -32,6 +32,7 @@ export interface DemoCounty {
 /** The box the demo grids tile exactly (under the half-open rule it covers [west, east) × [south, north)). */
 export const demoCountyBox = { west: 115.6, south: 37.0, east: 115.8, north: 37.15 } as const;
 
+/** Code of the demo county; every other demo code starts with it. */
 export const demoCountyCode = '130999';
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');

@@ -5,8 +5,9 @@
  * village is a contiguous block. The names are fictional.
  */
 
-/** Columns and rows of the demo lattice. */
+/** Columns of the demo lattice. */
 export const demoCols = 12;
+/** Rows of the demo lattice. */
 export const demoRows = 10;
 
 /** Inclusive column and row ranges of the lattice. */
@@ -24,6 +25,7 @@ export interface TownshipPlan {
   villages: string[];
 }
 
+/** The six townships in code order (001 …), their lattice rectangles and village names. */
 export const townshipPlans: TownshipPlan[] = [
   {
     name: '城关街道',

@@ -7,6 +7,7 @@ import { systemActor } from '../platform/actor.js';
 import type { Deps } from '../platform/context.js';
 import { hashPassword } from '../platform/password.js';
 import { DEMO_PASSWORD, seedDemoCounty } from './seed-demo.js';
+import { seedTaxonomyAndPolicies } from '../cases/seed-case-config.js';
 
 /**
  * Makes an empty database usable: in demo mode it loads the demo county; in production it creates the county root and
@@ -28,6 +29,7 @@ export async function ensureInitialData(deps: Deps): Promise<{ demoAccounts?: st
   await deps.db.transaction(async (tx) => {
     const id = randomUUID();
     await tx.insert(units).values({ id, parentId: null, kind: 'county', name: '本县', code: 'county', path: `/${id}/`, depth: 0, createdAt: now, updatedAt: now });
+    await seedTaxonomyAndPolicies(tx);
     const [admin] = await tx.insert(users).values({ username, displayName: '系统管理员', role: 'admin', unitId: id, passwordHash, createdAt: now, updatedAt: now }).returning();
     await audit({ db: tx, clock: deps.clock, actor: systemActor }, { action: 'bootstrapped', subjectType: 'user', subjectId: admin!.id, unitId: id, reason: 'first start' });
   });

@@ -8,6 +8,7 @@ import type { Deps } from '../platform/context.js';
 import { hashPassword } from '../platform/password.js';
 import { buildDemoCounty } from './demo-county.js';
 import { gridGeometry } from './grid-geometry.js';
+import { seedDispatchRules, seedTaxonomyAndPolicies } from '../cases/seed-case-config.js';
 
 /** The demo password of every demo account; printed at start-up and in the README. Demo mode only. */
 export const DEMO_PASSWORD = 'demo123456';
@@ -81,6 +82,7 @@ export async function seedDemoCounty(deps: Pick<Deps, 'db' | 'clock' | 'box'>): 
     for (let i = 0; i < unitRows.length; i += 500) await tx.insert(units).values(unitRows.slice(i, i + 500));
     await tx.insert(grids).values(gridRows);
     await tx.insert(users).values(userRows);
+    await seedDispatchRules(tx, await seedTaxonomyAndPolicies(tx));
     await tx.insert(settings).values({ key: 'demo', value: { seededAt: now.toISOString(), county: county.county.name } });
     await auditMany({ db: tx, clock: deps.clock, actor: systemActor }, [
       ...unitRows.map((u) => ({ action: 'unit_created', subjectType: 'unit', subjectId: u.id, unitId: u.id, changes: { name: { before: null, after: u.name } }, reason: '演示数据 demo data' })),

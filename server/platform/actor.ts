@@ -7,6 +7,8 @@ export interface Actor {
   displayName: string;
   role: Role;
   unitId: string;
+  /** Path ('/id/…/') of the actor's own unit. */
+  unitPath: string;
   /** Path ('/id/…/') of the unit whose subtree bounds this actor's 'scope' rules. */
   scopePath: string;
 }
@@ -18,5 +20,6 @@ export const systemActor: Actor = {
   displayName: '系统',
   role: 'admin',
   unitId: '00000000-0000-0000-0000-000000000000',
+  unitPath: '/',
   scopePath: '/',
 };

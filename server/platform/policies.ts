@@ -14,7 +14,18 @@ import { AppError } from './errors.js';
 export type Reach = 'all' | 'scope' | 'self';
 
 /** The actions that permissions are declared for. Later features add theirs here. */
-export type Action = 'unit.read' | 'unit.manage' | 'grid.read' | 'grid.manage' | 'user.read' | 'user.manage';
+export type Action =
+  | 'unit.read'
+  | 'unit.manage'
+  | 'grid.read'
+  | 'grid.manage'
+  | 'user.read'
+  | 'user.manage'
+  | 'case.create'
+  | 'case.read'
+  | 'case.reveal_reporter'
+  | 'case.import'
+  | 'case.configure';
 
 const everyoneButResidents: Partial<Record<Role, Reach>> = {
   grid_worker: 'scope',
@@ -35,6 +46,13 @@ export const rules: Record<Action, Partial<Record<Role, Reach>>> = {
   'grid.manage': { admin: 'all' },
   'user.read': { admin: 'all' },
   'user.manage': { admin: 'all' },
+  // Anyone signed in may report; anonymous public intake is handled by the route.
+  'case.create': { resident: 'self', grid_worker: 'scope', cadre: 'scope', township_staff: 'scope', handler: 'scope', dispatcher: 'all', supervisor: 'all', leader: 'all', admin: 'all' },
+  // Case actions check their own rule (lifecycle.ts) on top of being able to read the case.
+  'case.read': { resident: 'self', ...everyoneButResidents },
+  'case.reveal_reporter': { admin: 'all' },
+  'case.import': { dispatcher: 'all', admin: 'all' },
+  'case.configure': { admin: 'all' },
 };
 
 /** The reach the actor has for an action, or null when the role may not do it at all. */

@@ -9,6 +9,8 @@ import type { Deps } from '../platform/context.js';
 import { CryptoBox } from '../platform/crypto-box.js';
 import { withDatabase } from './global-setup.js';
 import { TEST_DATA_KEY, TEST_EPOCH } from './templates.js';
+import { LiveBus } from '../platform/live-bus.js';
+import { workTimeFromConfig } from '../sla/work-time-config.js';
 
 /** A fresh database for one test file, copied from the migrated template (with the demo county when demo is true). */
 export async function createTestDatabase(options: { demo?: boolean } = {}): Promise<Database> {
@@ -38,12 +40,14 @@ export async function createTestDatabase(options: { demo?: boolean } = {}): Prom
 
 /** The configuration tests run with: demo mode, quiet logs, a fixed data key. */
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return loadConfig({ JICENG_DATA_KEY: TEST_DATA_KEY, LOG_LEVEL: 'silent', JICENG_BACKGROUND: 'false', JICENG_DATA_DIR: '/nonexistent', ...overrides }, { demo: true });
+  // Sessions outlive the manual clock's jumps of days in journey tests.
+  return loadConfig({ JICENG_DATA_KEY: TEST_DATA_KEY, LOG_LEVEL: 'silent', JICENG_BACKGROUND: 'false', JICENG_DATA_DIR: '/nonexistent', JICENG_SESSION_HOURS: '2160', ...overrides }, { demo: true });
 }
 
 /** Everything a use case needs, on a fresh test database, with a manual clock starting at TEST_EPOCH. */
 export async function createTestDeps(options: { demo?: boolean; config?: Record<string, string> } = {}): Promise<Deps & { clock: ManualClock }> {
   const database = await createTestDatabase(options);
   const clock = new ManualClock(TEST_EPOCH);
-  return { config: testConfig(options.config), database, db: database.db, clock, box: new CryptoBox(TEST_DATA_KEY), grids: new GridLocator(database.db, clock, 0) };
+  const config = testConfig(options.config);
+  return { config, database, db: database.db, clock, box: new CryptoBox(TEST_DATA_KEY), grids: new GridLocator(database.db, clock, 0), work: workTimeFromConfig(config), bus: new LiveBus(database) };
 }

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { caseStatuses } from '../../common/cases.js';
+import type { Deps } from '../platform/context.js';
+import type { App } from '../platform/http/app-type.js';
+import { ctxOf, metaOf } from '../platform/http/request-context.js';
+import { isAppError } from '../platform/errors.js';
+import { acceptAssist, resolveAssist } from './assist-case.js';
+import type { CaseRow } from './case-action.js';
+import { acceptCase, startCase } from './accept-case.js';
+import { createCase } from './create-case.js';
+import { dispatchCase } from './dispatch-case.js';
+import { closeCase, rateCase, reopenCase, verifyCase } from './follow-up.js';
+import { getCase } from './get-case.js';
+import { listCases } from './list-cases.js';
+import { mergeCase } from './merge-case.js';
+import { resolveCase } from './resolve-case.js';
+import { returnCase } from './return-case.js';
+import { caseIdParams, createCaseBody, dispatchBody, listCasesQuery, mergeBody, optionalNoteBody, rateBody, reasonBody, resolveBody, transferBody } from './schema.js';
+import { approveSuspend, rejectSuspend, requestSuspend, resumeCase } from './suspend-case.js';
+import { transferCase } from './transfer-case.js';
+
+const createdReply = z.object({ id: z.string(), number: z.string(), status: z.enum(caseStatuses), urgency: z.string(), suggestedUnitId: z.string().nullable(), gridId: z.string().nullable() });
+
+/** The case ledger: intake, the lifecycle actions, lists and the case page. */
+export async function caseRoutes(app: App, deps: Deps): Promise<void> {
+  const tags = ['cases'];
+  app.post(
+    '/api/cases',
+    {
+      bodyLimit: 25 * 1024 * 1024,
+      schema: { tags, summary: '上报问题 Report a case (anonymous allowed)', body: createCaseBody, response: { 201: createdReply } },
+      // Public (signed-out) intake is rate-limited per address; signed-in reporters are not.
+      config: { rateLimit: { max: deps.config.JICENG_PUBLIC_INTAKE_PER_MINUTE, timeWindow: 60_000, allowList: (req) => req.auth !== null } },
+    },
+    async (req, reply) => {
+      const c = await createCase({ ...deps, meta: metaOf(req) }, req.auth?.actor ?? null, req.body);
+      return reply.status(201).send({ id: c.id, number: c.number, status: c.status, urgency: c.urgency, suggestedUnitId: c.suggestedUnitId, gridId: c.gridId });
+    },
+  );
+  app.get('/api/cases', { schema: { tags, summary: '工单列表 Cases visible to the caller', querystring: listCasesQuery } }, async (req) => listCases(ctxOf(deps, req), req.query));
+  app.get('/api/cases/:id', { schema: { tags, summary: '工单详情与时间线 A case with its timeline', params: caseIdParams } }, async (req) => getCase(ctxOf(deps, req), req.params.id));
+
+  // Each action answers with the whole case as the caller now sees it — or, when the action took it out of the
+  // caller's sight (a unit returning a case), with its number and new status only.
+  const action = <B extends z.ZodTypeAny>(path: string, summary: string, body: B | null, run: (ctx: ReturnType<typeof ctxOf>, id: string, body: z.infer<B>) => Promise<CaseRow>) =>
+    app.post(`/api/cases/:id/${path}`, { schema: { tags, summary, params: caseIdParams, ...(body ? { body } : {}) } }, async (req) => {
+      const ctx = ctxOf(deps, req);
+      const row = await run(ctx, req.params.id, req.body as z.infer<B>);
+      return getCase(ctx, req.params.id).catch((e: unknown) => {
+        if (isAppError(e) && e.code === 'not_found') return { id: row.id, number: row.number, status: row.status, returnCount: row.returnCount, buckPassing: row.buckPassing };
+        throw e;
+      });
+    });
+  action('dispatch', '派单 Dispatch to a lead unit (and assisting units)', dispatchBody, (ctx, id, b) => dispatchCase(ctx, id, b));
+  action('accept', '签收 Accept', null, (ctx, id) => acceptCase(ctx, id));
+  action('start', '开始办理 Start work', null, (ctx, id) => startCase(ctx, id));
+  action('return', '退回 Return as not our duty', reasonBody, (ctx, id, b) => returnCase(ctx, id, b.reason));
+  action('transfer', '转办 Transfer to another unit', transferBody, (ctx, id, b) => transferCase(ctx, id, b));
+  action('resolve', '办结 Resolve with a reply', resolveBody, (ctx, id, b) => resolveCase(ctx, id, b));
+  action('assist/accept', '协办签收 Assisting unit accepts', null, (ctx, id) => acceptAssist(ctx, id));
+  action('assist/resolve', '协办办结 Assisting unit resolves its part', z.object({ reply: z.string().trim().min(2).max(5000) }), (ctx, id, b) => resolveAssist(ctx, id, b.reply));
+  action('verify', '回访核查 Verify', optionalNoteBody, (ctx, id, b) => verifyCase(ctx, id, b?.note));
+  action('close', '结案 Close', optionalNoteBody, (ctx, id, b) => closeCase(ctx, id, b?.note));
+  action('rate', '评价 Rate the result', rateBody, (ctx, id, b) => rateCase(ctx, id, b));
+  action('suspend', '申请挂起 Request suspension', reasonBody, (ctx, id, b) => requestSuspend(ctx, id, b.reason));
+  action('suspend/approve', '批准挂起 Approve suspension', null, (ctx, id) => approveSuspend(ctx, id));
+  action('suspend/reject', '驳回挂起 Reject suspension', reasonBody, (ctx, id, b) => rejectSuspend(ctx, id, b.reason));
+  action('resume', '恢复办理 Resume a suspended case', null, (ctx, id) => resumeCase(ctx, id));
+  action('reopen', '重办 Reopen', reasonBody, (ctx, id, b) => reopenCase(ctx, id, b.reason));
+  action('merge', '合并 Merge into the case it repeats', mergeBody, (ctx, id, b) => mergeCase(ctx, id, b));
+}

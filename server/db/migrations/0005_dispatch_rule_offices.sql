@@ -1,0 +1,1 @@
+ALTER TABLE "dispatch_rules" ADD COLUMN "assist_office_names" text[] DEFAULT '{}'::text[] NOT NULL;

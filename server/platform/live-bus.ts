@@ -1,0 +1,69 @@
+import { EventEmitter } from 'node:events';
+import { randomUUID } from 'node:crypto';
+import type { Database } from '../db/client.js';
+
+/** A change that open pages should see: which case, and what decides who may see it. */
+export interface LiveEvent {
+  type: 'case';
+  id: string;
+  number: string;
+  status: string;
+  reporterId: string | null;
+  areaPath: string;
+  escalationPath: string | null;
+  taskPaths: string[];
+}
+
+const CHANNEL = 'jiceng_live';
+
+/**
+ * Fans changes out to server-sent-event streams: in-process on the embedded database, and across instances through
+ * PostgreSQL LISTEN/NOTIFY on a server (each instance ignores the echo of its own notifications).
+ */
+export class LiveBus {
+  private readonly emitter = new EventEmitter();
+  private readonly origin = randomUUID();
+  private listening: Promise<void> | null = null;
+  private stopListening: (() => Promise<void>) | null = null;
+
+  constructor(private readonly database: Database) {
+    this.emitter.setMaxListeners(10_000);
+  }
+
+  /** Starts receiving other instances' events (PostgreSQL only). */
+  async start(): Promise<void> {
+    if (this.database.kind !== 'postgres' || this.listening) return;
+    this.listening = (async () => {
+      const client = await this.database.pool!.connect();
+      client.on('notification', (msg) => {
+        if (msg.channel !== CHANNEL || !msg.payload) return;
+        const { origin, event } = JSON.parse(msg.payload) as { origin: string; event: LiveEvent };
+        if (origin !== this.origin) this.emitter.emit('event', event);
+      });
+      await client.query(`listen ${CHANNEL}`);
+      this.stopListening = async () => {
+        await client.query(`unlisten ${CHANNEL}`).catch(() => undefined);
+        client.release();
+      };
+    })();
+    await this.listening;
+  }
+
+  /** Publishes an event to this instance's streams and, on PostgreSQL, to the other instances. */
+  publish(event: LiveEvent): void {
+    this.emitter.emit('event', event);
+    if (this.database.kind === 'postgres') {
+      void this.database.query('select pg_notify($1, $2)', [CHANNEL, JSON.stringify({ origin: this.origin, event })]).catch(() => undefined);
+    }
+  }
+
+  /** Subscribes to events; returns the unsubscribe function. */
+  subscribe(listener: (e: LiveEvent) => void): () => void {
+    this.emitter.on('event', listener);
+    return () => this.emitter.off('event', listener);
+  }
+
+  async stop(): Promise<void> {
+    await this.stopListening?.();
+  }
+}
