@@ -30,6 +30,7 @@ export const configSchema = z.object({
   JICENG_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   JICENG_PUBLIC_INTAKE_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   JICENG_BACKGROUND: bool.default(true),
+  JICENG_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   /** Office hours for working-time deadlines, e.g. "08:30-12:00,13:30-17:30" (China time). */
   JICENG_OFFICE_HOURS: z
     .string()

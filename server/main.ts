@@ -9,6 +9,8 @@ import { openDatabase } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { ensureInitialData } from './org/initial-data.js';
 import { isAppError } from './platform/errors.js';
+import { startBackground } from './background.js';
+import { runSlaCli, SLA_HELP } from './sla/cli.js';
 
 type Command = (argv: string[]) => Promise<number>;
 
@@ -27,12 +29,16 @@ const commands: Record<string, { help: string; run: Command }> = {
       const deps = await createDeps(config);
       const seeded = await ensureInitialData(deps);
       const app = await buildApp(deps, { logger: { level: config.LOG_LEVEL } });
+      await deps.bus.start();
+      const jobs = config.JICENG_BACKGROUND ? startBackground(deps, app.log) : [];
       if (config.JICENG_BACKGROUND) startAuditBackground(deps, app);
       // A second signal during shutdown must not kill the process before the embedded database is closed.
       let closing = false;
       const close = async () => {
         if (closing) return;
         closing = true;
+        await Promise.all(jobs.map((j) => j.stop()));
+        await deps.bus.stop();
         await app.close();
         await deps.database.close();
         process.exit(0);
@@ -72,6 +78,7 @@ const commands: Record<string, { help: string; run: Command }> = {
       return 0;
     },
   },
+  sla: { help: SLA_HELP, run: (argv) => runSlaCli(argv, () => configFrom(argv).config) },
 };
 
 function usage(): string {

@@ -16,6 +16,7 @@ export function publishCaseChange(deps: Pick<Deps, 'db' | 'bus'>, c: CaseRow): v
         number: c.number,
         status: c.status,
         reporterId: c.reporterId,
+        reporterIndex: c.reporterIndex,
         areaPath: c.areaPath,
         escalationPath: c.escalationPath,
         taskPaths: tasks.map((t) => t.unitPath),

@@ -12,6 +12,7 @@ import { dispatchCase } from './dispatch-case.js';
 import { closeCase, rateCase, reopenCase, verifyCase } from './follow-up.js';
 import { getCase } from './get-case.js';
 import { listCases } from './list-cases.js';
+import { streamCaseEvents } from './live-stream.js';
 import { mergeCase } from './merge-case.js';
 import { resolveCase } from './resolve-case.js';
 import { returnCase } from './return-case.js';
@@ -38,6 +39,9 @@ export async function caseRoutes(app: App, deps: Deps): Promise<void> {
     },
   );
   app.get('/api/cases', { schema: { tags, summary: '工单列表 Cases visible to the caller', querystring: listCasesQuery } }, async (req) => listCases(ctxOf(deps, req), req.query));
+  app.get('/api/cases/events', { schema: { tags, summary: '实时更新 Server-sent events of case changes visible to the caller' } }, (req, reply) =>
+    streamCaseEvents(deps, req, reply),
+  );
   app.get('/api/cases/:id', { schema: { tags, summary: '工单详情与时间线 A case with its timeline', params: caseIdParams } }, async (req) => getCase(ctxOf(deps, req), req.params.id));
 
   // Each action answers with the whole case as the caller now sees it — or, when the action took it out of the

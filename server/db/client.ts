@@ -17,8 +17,9 @@ export interface Database {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   /** The PGlite instance when embedded (for in-process LISTEN/NOTIFY and dumps). */
   pglite?: PGlite;
-  /** The pool when on a server. */
+  /** The pool and its connection string when on a server. */
   pool?: pg.Pool;
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -58,6 +59,7 @@ export async function openPostgres(url: string, poolSize = 20): Promise<Database
     db,
     kind: 'postgres',
     pool,
+    url,
     async query<T>(text: string, params: unknown[] = []) {
       const r = await pool.query(text, params);
       return r.rows as T[];

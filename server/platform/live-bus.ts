@@ -9,6 +9,7 @@ export interface LiveEvent {
   number: string;
   status: string;
   reporterId: string | null;
+  reporterIndex: string | null;
   areaPath: string;
   escalationPath: string | null;
   taskPaths: string[];

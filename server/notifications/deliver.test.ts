@@ -1,0 +1,54 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { messages, outbox } from '../db/schema/cases.js';
+import { units } from '../db/schema/org.js';
+import { users } from '../db/schema/users.js';
+import { enqueueNotices } from '../cases/notify.js';
+import { createTestApp, type TestApp } from '../test-support/test-app.js';
+import { deliverOutbox } from './deliver.js';
+import { inAppDriver, type NotificationDriver } from './drivers.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+describe('outbox delivery', () => {
+  it('expands a unit addressee to its people with those roles, once, even when delivery runs again', async () => {
+    const [dept] = await t.deps.db.select({ id: units.id }).from(units).where(eq(units.name, '城管局'));
+    const handlers = await t.deps.db.select({ id: users.id }).from(users).where(eq(users.unitId, dept!.id));
+    await enqueueNotices(t.deps.db, t.deps.clock.now(), [{ to: { unitId: dept!.id, roles: ['handler'] }, topic: 'test', title: '测试通知', body: '内容', key: 'test:unit' }]);
+    await enqueueNotices(t.deps.db, t.deps.clock.now(), [{ to: { unitId: dept!.id, roles: ['handler'] }, topic: 'test', title: '测试通知', body: '内容', key: 'test:unit' }]);
+    expect(await deliverOutbox(t.deps, [inAppDriver])).toEqual({ delivered: 1, failed: 0 });
+    expect(await deliverOutbox(t.deps, [inAppDriver])).toEqual({ delivered: 0, failed: 0 });
+    const got = await t.deps.db.select().from(messages).where(eq(messages.title, '测试通知'));
+    expect(got.map((m) => m.userId).sort()).toEqual(handlers.map((h) => h.id).sort());
+    const res = await t.request('GET', '/api/messages', { token: await t.login('handler') });
+    expect(res.body.unread).toBeGreaterThanOrEqual(1);
+    expect(res.body.items.some((m: { title: string }) => m.title === '测试通知')).toBe(true);
+  });
+
+  it('retries a failing driver with backoff and keeps the error', async () => {
+    const [admin] = await t.deps.db.select({ id: users.id }).from(users).where(eq(users.username, 'admin'));
+    let calls = 0;
+    const flaky: NotificationDriver = {
+      channel: 'sms',
+      async send() {
+        calls++;
+        if (calls === 1) throw new Error('gateway timeout');
+      },
+    };
+    await enqueueNotices(t.deps.db, t.deps.clock.now(), [{ to: { userId: admin!.id }, topic: 'test', title: '短信', body: 'x', key: 'test:sms', channel: 'sms' }]);
+    expect(await deliverOutbox(t.deps, [flaky])).toEqual({ delivered: 0, failed: 1 });
+    let [row] = await t.deps.db.select().from(outbox).where(eq(outbox.dedupeKey, 'test:sms'));
+    expect(row!.lastError).toBe('gateway timeout');
+    expect(row!.nextAttemptAt.getTime() - t.deps.clock.now().getTime()).toBe(10_000);
+    expect(await deliverOutbox(t.deps, [flaky])).toEqual({ delivered: 0, failed: 0 }); // not yet due
+    t.deps.clock.advance(10_000);
+    expect(await deliverOutbox(t.deps, [flaky])).toEqual({ delivered: 1, failed: 0 });
+    [row] = await t.deps.db.select().from(outbox).where(eq(outbox.dedupeKey, 'test:sms'));
+    expect(row!.attempts).toBe(2);
+    expect(row!.deliveredAt).not.toBeNull();
+  });
+});

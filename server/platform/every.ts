@@ -1,0 +1,30 @@
+/** A job that runs again and again until stopped. */
+export interface Repeating {
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs a job every `ms` milliseconds, never overlapping itself; errors are reported and the loop goes on.
+ * stop() waits for a run in progress to finish.
+ */
+export function every(ms: number, job: () => Promise<unknown>, onError: (e: unknown) => void): Repeating {
+  let stopped = false;
+  let running: Promise<unknown> = Promise.resolve();
+  let timer: NodeJS.Timeout | undefined;
+  const tick = () => {
+    if (stopped) return;
+    running = job()
+      .catch(onError)
+      .finally(() => {
+        if (!stopped) timer = setTimeout(tick, ms);
+      });
+  };
+  timer = setTimeout(tick, ms);
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}
