@@ -39,3 +39,13 @@ export const unitKindLabels: Record<UnitKind, string> = {
   department: '职能部门',
   office: '乡镇站所',
 };
+
+/** Which kinds of unit may sit under which: the shape of the administrative tree (the server enforces it). */
+export const allowedChildren: Record<UnitKind, readonly UnitKind[]> = {
+  county: ['township', 'department'],
+  township: ['village', 'office'],
+  village: ['grid'],
+  grid: [],
+  department: ['office'],
+  office: [],
+};

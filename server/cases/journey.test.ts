@@ -172,3 +172,19 @@ describe('anonymous reporters', () => {
     expect(mine.items.map((x: { id: string }) => x.id)).toContain(c.id);
   });
 });
+
+describe('dispatch suggestions', () => {
+  it('a gas leak goes to 应急管理局 with 住建局, the township law-enforcement team and the village assisting', async () => {
+    const c = await report({ description: '楼道里一股很浓的煤气味，怀疑燃气泄漏', category: 'L0102' });
+    expect(c.suggestedUnitId).toBe(unitId.get('应急管理局'));
+    const [row] = await t.deps.db.select().from(cases).where(eq(cases.id, c.id));
+    const [, townshipId, villageId] = row!.areaPath.split('/').filter(Boolean);
+    const { suggestUnit } = await import('./suggest-unit.js');
+    const { categoryLineage } = await import('./categories.js');
+    const s = await suggestUnit(t.deps.db, await categoryLineage(t.deps.db, row!.categoryId!), row!.areaPath);
+    const [office] = await t.deps.db.select().from(units).where(eq(units.id, s!.assistUnitIds.find((id) => id !== unitId.get('住建局') && id !== villageId)!));
+    expect(office!.parentId).toBe(townshipId);
+    expect(office!.name.endsWith('综合执法队')).toBe(true);
+    expect(s!.assistUnitIds).toEqual(expect.arrayContaining([unitId.get('住建局'), villageId]));
+  });
+});

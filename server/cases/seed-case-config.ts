@@ -39,20 +39,24 @@ export async function seedTaxonomyAndPolicies(tx: Db): Promise<Map<string, strin
 export async function seedDispatchRules(tx: Db, categoryIds: Map<string, string>): Promise<void> {
   const departments = await tx.select({ id: units.id, name: units.name }).from(units).where(eq(units.kind, 'department'));
   const deptId = new Map(departments.map((d) => [d.name, d.id]));
-  const offices = new Set((await tx.selectDistinct({ name: units.name }).from(units).where(inArray(units.kind, ['office']))).map((o) => o.name));
+  const officeNames = (await tx.selectDistinct({ name: units.name }).from(units).where(inArray(units.kind, ['office']))).map((o) => o.name);
+  // Offices are named with their township as a prefix (城关街道综合执法队); rules name them by the office alone.
+  const isOffice = (name: string) => officeNames.some((o) => o.endsWith(name));
   const rows = defaultDispatchRules.map((r) => {
     const categoryId = categoryIds.get(r.categoryCode);
     if (!categoryId) throw new Error(`dispatch rule names unknown category ${r.categoryCode}`);
     const unitId = r.target === 'department' ? deptId.get(r.unitName ?? '') : undefined;
     if (r.target === 'department' && !unitId) throw new Error(`dispatch rule names unknown department ${r.unitName}`);
     const assists = r.assistUnitNames ?? [];
+    const unknown = assists.filter((n) => !deptId.has(n) && !isOffice(n));
+    if (unknown.length) throw new Error(`dispatch rule for ${r.categoryCode} names unknown units ${unknown.join(', ')}`);
     return {
       categoryId,
       target: r.target === 'department' ? ('unit' as const) : r.target,
       unitId: unitId ?? null,
       officeName: r.target === 'township_office' ? r.unitName ?? null : null,
       assistUnitIds: assists.filter((n) => deptId.has(n)).map((n) => deptId.get(n)!),
-      assistOfficeNames: assists.filter((n) => offices.has(n)),
+      assistOfficeNames: assists.filter((n) => !deptId.has(n) && isOffice(n)),
       assistVillage: r.assistVillage ?? false,
       autoDispatch: r.autoDispatch ?? false,
     };

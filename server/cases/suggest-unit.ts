@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, like, or } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { dispatchRules } from '../db/schema/cases.js';
 import { units } from '../db/schema/org.js';
@@ -19,7 +19,8 @@ export function areaIds(areaPath: string): string[] {
 
 /**
  * Suggests the responsible unit from the category → unit rules (the most specific category wins) and the case's place:
- * a rule may name a fixed unit, the grid, village or township the case lies in, or an office of that township.
+ * a rule may name a fixed unit, the grid, village or township the case lies in, or an office of that township (office names carry
+ * their township's name as a prefix, e.g. 城关街道综合执法队, so rules name them by the suffix 综合执法队).
  */
 export async function suggestUnit(db: Db, lineage: CategoryRow[], areaPath: string): Promise<UnitSuggestion | null> {
   if (!lineage.length) return null;
@@ -40,13 +41,16 @@ export async function suggestUnit(db: Db, lineage: CategoryRow[], areaPath: stri
         const [office] = await db
           .select({ id: units.id })
           .from(units)
-          .where(and(eq(units.parentId, townshipId), eq(units.name, rule.officeName)))
+          .where(and(eq(units.parentId, townshipId), like(units.name, `%${rule.officeName}`)))
           .limit(1);
         unitId = office?.id ?? townshipId;
       }
       if (!unitId) continue;
       const offices = townshipId && rule.assistOfficeNames.length
-        ? await db.select({ id: units.id }).from(units).where(and(eq(units.parentId, townshipId), inArray(units.name, rule.assistOfficeNames)))
+        ? await db
+            .select({ id: units.id })
+            .from(units)
+            .where(and(eq(units.parentId, townshipId), or(...rule.assistOfficeNames.map((n) => like(units.name, `%${n}`)))))
         : [];
       const assists = [...rule.assistUnitIds, ...offices.map((o) => o.id), ...(rule.assistVillage && villageId ? [villageId] : [])].filter((u) => u !== unitId);
       return { unitId, assistUnitIds: [...new Set(assists)], autoDispatch: rule.autoDispatch, ruleId: rule.id };

@@ -7,7 +7,8 @@ import { authorize } from '../platform/policies.js';
 import { gridGeometry } from './grid-geometry.js';
 import { loadUnitInReach } from './load-unit.js';
 import { presentUnit } from './present.js';
-import { allowedChildren, type CreateUnitInput, type UnitView } from './schema.js';
+import { allowedChildren } from '../../common/roles.js';
+import type { CreateUnitInput, UnitView } from './schema.js';
 
 /** Adds a unit under a parent (a grid needs its boundary), recording it in the trail. */
 export async function createUnit(ctx: Ctx, input: CreateUnitInput): Promise<UnitView> {

@@ -55,13 +55,3 @@ export const locateQuery = z.object({
   lng: z.coerce.number().min(-180).max(180),
   lat: z.coerce.number().min(-90).max(90),
 });
-
-/** Which kinds of unit may sit under which: the shape of the administrative tree. */
-export const allowedChildren: Record<z.infer<typeof unitView>['kind'], readonly string[]> = {
-  county: ['township', 'department'],
-  township: ['village', 'office'],
-  village: ['grid'],
-  grid: [],
-  department: ['office'],
-  office: [],
-};

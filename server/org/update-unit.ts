@@ -6,7 +6,8 @@ import { AppError } from '../platform/errors.js';
 import { authorize } from '../platform/policies.js';
 import { loadUnitInReach } from './load-unit.js';
 import { presentUnit } from './present.js';
-import { allowedChildren, type UnitView, type UpdateUnitInput } from './schema.js';
+import { allowedChildren } from '../../common/roles.js';
+import type { UnitView, UpdateUnitInput } from './schema.js';
 
 /** Renames, recodes or moves a unit; a move carries its whole subtree along. */
 export async function updateUnit(ctx: Ctx, id: string, input: UpdateUnitInput): Promise<UnitView> {

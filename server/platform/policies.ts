@@ -41,7 +41,8 @@ const everyoneButResidents: Partial<Record<Role, Reach>> = {
 /** The one table of permissions: action × role → reach. A missing entry is a denial. */
 export const rules: Record<Action, Partial<Record<Role, Reach>>> = {
   'unit.read': everyoneButResidents,
-  'grid.read': everyoneButResidents,
+  // A county department works across the whole county, so its people see every grid on the map.
+  'grid.read': { ...everyoneButResidents, handler: 'all' },
   'unit.manage': { admin: 'all' },
   'grid.manage': { admin: 'all' },
   'user.read': { admin: 'all' },

@@ -1,0 +1,11 @@
+import { ApartmentOutlined, EnvironmentOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { MenuItem } from './menu.js';
+
+/** Icons of the menu entries, kept apart so menu.ts stays plain data. */
+export const menuIcons: Record<MenuItem['icon'], ReactNode> = {
+  home: <HomeOutlined />,
+  org: <ApartmentOutlined />,
+  map: <EnvironmentOutlined />,
+  users: <TeamOutlined />,
+};

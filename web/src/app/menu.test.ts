@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { roles } from '../../../common/roles.js';
+import { canOpen, menuByRole, menuFor, menuItems, menuKeyForPath } from './menu.js';
+
+describe('menu table', () => {
+  it('gives every role the home page first, and only known keys', () => {
+    const keys = new Set<string>(menuItems.map((i) => i.key));
+    for (const role of roles) {
+      expect(menuFor(role)[0]?.key).toBe('home');
+      for (const key of menuByRole[role]) expect(keys.has(key)).toBe(true);
+    }
+  });
+
+  it('keeps user management for admins and the map from residents', () => {
+    const withUsers = roles.filter((r) => canOpen(r, 'admin-users'));
+    expect(withUsers).toEqual(['admin']);
+    const withoutMap = roles.filter((r) => !canOpen(r, 'org-map'));
+    expect(withoutMap).toEqual(['resident']);
+    const withOrg = roles.filter((r) => canOpen(r, 'org')).sort();
+    expect(withOrg).toEqual(['admin', 'dispatcher', 'leader', 'supervisor', 'township_staff']);
+  });
+
+  it('lists entries in menu order whatever the order in the role table', () => {
+    expect(menuFor('admin').map((i) => i.path)).toEqual(['/home', '/org', '/org/map', '/admin/users']);
+  });
+
+  it('treats an unknown role as a resident-like visitor', () => {
+    expect(menuFor('martian').map((i) => i.key)).toEqual(['home']);
+  });
+
+  it('highlights the most specific entry for a path', () => {
+    expect(menuKeyForPath('/org/map')).toBe('org-map');
+    expect(menuKeyForPath('/org')).toBe('org');
+    expect(menuKeyForPath('/org/units/9')).toBe('org');
+    expect(menuKeyForPath('/organic')).toBeUndefined();
+  });
+});

@@ -1,0 +1,57 @@
+/**
+ * The menu, by role: the one table that says which pages each role sees. The router guards pages with the same
+ * table and the browser test reads it to know what each demo account must see, so keep it free of React.
+ */
+import type { Role } from '../../../common/roles.js';
+import type { MessageKey } from '../i18n/messages.js';
+
+/** One page reachable from the menu. `icon` names an entry of app/menu-icons.tsx. */
+export interface MenuItem {
+  key: string;
+  path: string;
+  labelKey: MessageKey;
+  icon: 'home' | 'org' | 'map' | 'users';
+}
+
+/** Every menu page, in menu order. Add a page here and give it to roles below; no entry without a real route. */
+export const menuItems = [
+  { key: 'home', path: '/home', labelKey: 'menu.home', icon: 'home' },
+  { key: 'org', path: '/org', labelKey: 'menu.org', icon: 'org' },
+  { key: 'org-map', path: '/org/map', labelKey: 'menu.orgMap', icon: 'map' },
+  { key: 'admin-users', path: '/admin/users', labelKey: 'menu.users', icon: 'users' },
+] as const satisfies readonly MenuItem[];
+
+/** One entry of the table above, with its key narrowed to the known keys. */
+export type MenuEntry = (typeof menuItems)[number];
+export type MenuKey = MenuEntry['key'];
+
+/** Role → the menu pages it may open. Record<Role, …> makes a new role fail to compile until it is placed. */
+export const menuByRole: Record<Role, readonly MenuKey[]> = {
+  resident: ['home'],
+  grid_worker: ['home', 'org-map'],
+  cadre: ['home', 'org-map'],
+  township_staff: ['home', 'org', 'org-map'],
+  handler: ['home', 'org-map'],
+  dispatcher: ['home', 'org', 'org-map'],
+  supervisor: ['home', 'org', 'org-map'],
+  leader: ['home', 'org', 'org-map'],
+  admin: ['home', 'org', 'org-map', 'admin-users'],
+};
+
+/** The menu entries a role sees, in menu order; an unknown role sees only the home page. */
+export function menuFor(role: string): MenuEntry[] {
+  const allowed: readonly string[] = menuByRole[role as Role] ?? ['home'];
+  return menuItems.filter((item) => allowed.includes(item.key));
+}
+
+/** Whether a role may open the menu page with this key. */
+export function canOpen(role: string, key: MenuKey): boolean {
+  return menuFor(role).some((item) => item.key === key);
+}
+
+/** The menu entry whose path best matches a location, for highlighting: the longest matching prefix. */
+export function menuKeyForPath(pathname: string): MenuKey | undefined {
+  const matches = menuItems.filter((item) => pathname === item.path || pathname.startsWith(`${item.path}/`));
+  matches.sort((a, b) => b.path.length - a.path.length);
+  return matches[0]?.key;
+}

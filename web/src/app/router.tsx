@@ -1,0 +1,55 @@
+import { Suspense, lazy } from 'react';
+import type { ReactNode } from 'react';
+import { Navigate, createBrowserRouter } from 'react-router';
+import { Spin } from 'antd';
+import { Protected } from './protected.js';
+import { Guard, StatusPage } from './guard.js';
+import { queryClient } from './query-client.js';
+import { setUnauthorizedHandler } from './api.js';
+import { LoginPage } from '../auth/login-page.js';
+import { HomePage } from '../home/home-page.js';
+
+// Heavy pages load on first visit: the map pulls ECharts, the admin pages big antd tables and forms.
+const OrgPage = lazy(() => import('../org/org-page.js').then((m) => ({ default: m.OrgPage })));
+const GridMapPage = lazy(() => import('../org/grid-map-page.js').then((m) => ({ default: m.GridMapPage })));
+const UsersPage = lazy(() => import('../users/users-page.js').then((m) => ({ default: m.UsersPage })));
+
+function Lazy({ children }: { children: ReactNode }) {
+  return (
+    <Suspense
+      fallback={
+        <div className="page-center">
+          <Spin />
+        </div>
+      }
+    >
+      {children}
+    </Suspense>
+  );
+}
+
+/** All routes of the web app; menu pages are guarded by the same table that builds the menu. */
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    path: '/',
+    element: <Protected />,
+    children: [
+      { index: true, element: <Navigate to="/home" replace /> },
+      { path: 'home', element: <HomePage /> },
+      { path: 'org', element: <Guard page="org"><Lazy><OrgPage /></Lazy></Guard> },
+      { path: 'org/map', element: <Guard page="org-map"><Lazy><GridMapPage /></Lazy></Guard> },
+      { path: 'admin/users', element: <Guard page="admin-users"><Lazy><UsersPage /></Lazy></Guard> },
+      { path: '*', element: <StatusPage status="404" /> },
+    ],
+  },
+]);
+
+// A lapsed session anywhere sends the user to sign in again, then back to where they were.
+setUnauthorizedHandler(() => {
+  queryClient.clear();
+  const { pathname, search } = window.location;
+  if (pathname === '/login') return;
+  const next = encodeURIComponent(pathname + search);
+  void router.navigate(`/login?next=${next}`, { replace: true });
+});
