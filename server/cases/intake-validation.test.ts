@@ -89,3 +89,45 @@ describe('intake rejects bad input with a 4xx that names the problem, and writes
     expect(row).toMatchObject({ anonymous: true, reporterId: null, reporterIndex: null, channel: 'web' });
   });
 });
+
+describe('anonymity, attachments and automatic dispatch', () => {
+  it('only an admin can reveal an anonymous reporter, with a reason, and the lookup is on the trail', async () => {
+    const resident = await t.login('resident');
+    const c = await t.request('POST', '/api/cases', { token: resident, body: { description: '有人在河边非法采砂，晚上机器声很大', location: at, anonymous: true } });
+    expect((await t.request('POST', `/api/cases/${c.body.id}/reveal-reporter`, { token: await t.login('dispatcher'), body: { reason: '需要核实情况' } })).status).toBe(403);
+    const admin = await t.login('admin');
+    const revealed = await t.request('POST', `/api/cases/${c.body.id}/reveal-reporter`, { token: admin, body: { reason: '公安机关依法调取' } });
+    expect(revealed.status).toBe(200);
+    expect(revealed.body.reporter).toMatchObject({ username: 'resident', phoneMasked: expect.stringMatching(/^\d{3}\*{4}\d{4}$/) });
+    const detail = await t.request('GET', `/api/cases/${c.body.id}`, { token: admin });
+    expect(detail.body.reporter).toBeNull();
+    expect(detail.body.timeline.at(-1)).toMatchObject({ action: 'reporter_revealed', reason: '公安机关依法调取' });
+  });
+
+  it('serves an attachment only to those who may read the case, with safe headers', async () => {
+    const c = await t.request('POST', '/api/cases', { token, body: { description: '垃圾桶满了没人清理', location: at, attachments: [{ filename: '垃圾.png', contentBase64: png.toString('base64') }] } });
+    const detail = await t.request('GET', `/api/cases/${c.body.id}`, { token });
+    const url = `/api/cases/${c.body.id}/attachments/${detail.body.attachments[0].id}`;
+    const ok = await t.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.rawPayload.equals(png)).toBe(true);
+    expect(ok.headers['x-content-type-options']).toBe('nosniff');
+    expect(ok.headers['content-disposition']).toContain('attachment');
+    const other = await t.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${await t.login('resident')}` } });
+    expect(other.statusCode).toBe(404);
+  });
+
+  it('dispatches by rule without a person only when an admin allows it', async () => {
+    const admin = await t.login('admin');
+    const lamp = () => t.request('POST', '/api/cases', { token, body: { description: '路灯不亮，晚上很黑', location: at, category: 'A0301' } });
+    expect((await lamp()).body.status).toBe('received');
+    expect((await t.request('PUT', '/api/settings/dispatch', { token: await t.login('dispatcher'), body: { autoDispatch: true } })).status).toBe(403);
+    expect((await t.request('PUT', '/api/settings/dispatch', { token: admin, body: { autoDispatch: true } })).body).toEqual({ autoDispatch: true });
+    const auto = await lamp();
+    expect(auto.body.status).toBe('dispatched');
+    const detail = await t.request('GET', `/api/cases/${auto.body.id}`, { token: admin });
+    expect(detail.body.timeline.map((e: { action: string }) => e.action)).toEqual(['received', 'dispatched']);
+    expect(detail.body.timeline[1].actor).toMatchObject({ role: 'system' });
+    await t.request('PUT', '/api/settings/dispatch', { token: admin, body: { autoDispatch: false } });
+  });
+});

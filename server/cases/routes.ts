@@ -7,7 +7,10 @@ import { isAppError } from '../platform/errors.js';
 import { acceptAssist, resolveAssist } from './assist-case.js';
 import type { CaseRow } from './case-action.js';
 import { acceptCase, startCase } from './accept-case.js';
+import { loadAttachment } from './attachment-download.js';
 import { createCase } from './create-case.js';
+import { getDispatchSettings, setDispatchSettings } from './dispatch-settings.js';
+import { revealReporter } from './reveal-reporter.js';
 import { dispatchCase } from './dispatch-case.js';
 import { closeCase, rateCase, reopenCase, verifyCase } from './follow-up.js';
 import { getCase } from './get-case.js';
@@ -41,6 +44,31 @@ export async function caseRoutes(app: App, deps: Deps): Promise<void> {
   app.get('/api/cases', { schema: { tags, summary: '工单列表 Cases visible to the caller', querystring: listCasesQuery } }, async (req) => listCases(ctxOf(deps, req), req.query));
   app.get('/api/cases/events', { schema: { tags, summary: '实时更新 Server-sent events of case changes visible to the caller' } }, (req, reply) =>
     streamCaseEvents(deps, req, reply),
+  );
+  app.get(
+    '/api/cases/:id/attachments/:attachmentId',
+    { schema: { tags, summary: '下载附件 Download an attachment', params: z.object({ id: z.string().uuid(), attachmentId: z.string().uuid() }) } },
+    async (req, reply) => {
+      const file = await loadAttachment(ctxOf(deps, req), req.params.id, req.params.attachmentId);
+      return reply
+        .header('content-type', file.mime)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "default-src 'none'")
+        .header('cache-control', 'private, max-age=3600')
+        .send(file.content);
+    },
+  );
+  app.post(
+    '/api/cases/:id/reveal-reporter',
+    { schema: { tags, summary: '查询匿名上报人（留痕）Audited lookup of an anonymous reporter (admin)', params: caseIdParams, body: reasonBody } },
+    async (req) => ({ reporter: await revealReporter(ctxOf(deps, req), req.params.id, req.body.reason) }),
+  );
+  app.get('/api/settings/dispatch', { schema: { tags: ['settings'], summary: '自动派单设置 Automatic dispatch setting' } }, async (req) => getDispatchSettings(ctxOf(deps, req)));
+  app.put(
+    '/api/settings/dispatch',
+    { schema: { tags: ['settings'], summary: '设置自动派单 Allow or stop automatic dispatch by rule', body: z.object({ autoDispatch: z.boolean() }) } },
+    async (req) => setDispatchSettings(ctxOf(deps, req), req.body),
   );
   app.get('/api/cases/:id', { schema: { tags, summary: '工单详情与时间线 A case with its timeline', params: caseIdParams } }, async (req) => getCase(ctxOf(deps, req), req.params.id));
 

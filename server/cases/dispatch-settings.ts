@@ -1,0 +1,28 @@
+import { eq } from 'drizzle-orm';
+import { settings } from '../db/schema/org.js';
+import { audit } from '../platform/audit.js';
+import type { Ctx } from '../platform/context.js';
+import { authorize } from '../platform/policies.js';
+
+const KEY = 'dispatch.auto';
+
+/** Whether rules marked for automatic dispatch may send cases without a dispatcher. */
+export async function getDispatchSettings(ctx: Pick<Ctx, 'db' | 'actor'>): Promise<{ autoDispatch: boolean }> {
+  authorize(ctx.actor, 'case.configure');
+  const [row] = await ctx.db.select({ value: settings.value }).from(settings).where(eq(settings.key, KEY));
+  return { autoDispatch: (row?.value as { enabled?: boolean } | undefined)?.enabled === true };
+}
+
+/** An administrator allows or stops automatic dispatch by rule; the change is on the trail. */
+export async function setDispatchSettings(ctx: Ctx, input: { autoDispatch: boolean }): Promise<{ autoDispatch: boolean }> {
+  const before = await getDispatchSettings(ctx);
+  await ctx.db.transaction(async (tx) => {
+    const now = ctx.clock.now();
+    await tx
+      .insert(settings)
+      .values({ key: KEY, value: { enabled: input.autoDispatch }, updatedAt: now })
+      .onConflictDoUpdate({ target: settings.key, set: { value: { enabled: input.autoDispatch }, updatedAt: now } });
+    await audit({ ...ctx, db: tx }, { action: 'settings_changed', subjectType: 'settings', subjectId: KEY, changes: { autoDispatch: { before: before.autoDispatch, after: input.autoDispatch } } });
+  });
+  return { autoDispatch: input.autoDispatch };
+}
