@@ -20,6 +20,7 @@ export const urgencyRules: readonly UrgencyRule[] = [
   ] },
   { reason: '火灾', patterns: [
     { re: /起火|着火|失火|火灾|大火|火势|烧起来|燃起来|明火/, weight: 3 },
+    { re: /冒火星|电火花|冒火|火苗|打火花/, weight: 2.5 },
     { re: /浓烟|冒烟|冒黑烟/, weight: 1.5 },
   ] },
   { reason: '爆炸', patterns: [{ re: /爆炸|爆燃|炸开|发生爆/, weight: 3 }] },
@@ -37,7 +38,7 @@ export const urgencyRules: readonly UrgencyRule[] = [
     { re: /积水/, weight: 0.5 },
   ] },
   { reason: '暴力冲突', patterns: [
-    { re: /持刀|拿刀|砍人|动刀|行凶|械斗|斗殴|打群架|家暴|家庭暴力|殴打|围殴|暴打|伤人/, weight: 3 },
+    { re: /持刀|(?:拿|带|举|挥)着?(?:刀|砍刀|棍棒)|砍人|动刀|行凶|械斗|斗殴|打群架|家暴|家庭暴力|殴打|围殴|暴打|伤人/, weight: 3 },
     { re: /打架|打人|动手打|威胁要杀/, weight: 2 },
   ] },
   { reason: '触电', patterns: [
@@ -45,9 +46,10 @@ export const urgencyRules: readonly UrgencyRule[] = [
     { re: /(?:高压线|电线|电缆)(?:掉落|断落|垂落|断了|掉下|裸露|拖地)|漏电/, weight: 2 },
   ] },
   { reason: '危化品泄漏', patterns: [
-    { re: /(?:危化品|危险化学品|化学品|有毒气体|毒气|氨气|氯气|硫化氢|农药)(?:罐|车)?(?:泄漏|泄露|外泄|洒落|倾倒)/, weight: 3 },
+    { re: /(?:危化品|危险化学品|化学品|有毒|毒气|氨气|氯气|硫化氢|农药|硫酸|盐酸|液氨)[^。！？!?]{0,12}(?:泄漏|泄露|外泄|往外漏|漏出|漏了|洒落|倾倒|侧翻)/, weight: 3 },
     { re: /刺鼻(?:的)?(?:气味|化学)|毒气/, weight: 1.5 },
   ] },
+  { reason: '交通事故', patterns: [{ re: /车祸|相撞|撞车|翻车|侧翻|追尾|撞倒|被车撞|被撞/, weight: 2 }] },
   { reason: '人员受伤', patterns: [
     { re: /受伤|伤者|流血|骨折|重伤|头破血流|伤亡|死亡|身亡|遇难|撞伤|摔伤|砸伤|咬伤/, weight: 3 },
   ] },
@@ -62,10 +64,19 @@ export const urgencyRules: readonly UrgencyRule[] = [
 export const intensifiers = /紧急|十万火急|救命|快来人|赶紧来|马上来|立即|危险|求救|110|119|120/g;
 
 /** Negation right before a hazard ("没有起火", "无人受伤", "并未发生"): the hazard is denied. */
-export const negationBefore = /(?:没有|没|无|未|不是|并非|不存在|排除|谣传|假的)[^，。！？；,.!?;\s]{0,3}$/;
+export const negationBefore = /(?:没有|没|无|未|不是|并非|不存在|排除|谣传|传言|谣言|假的)[^，。！？；,.!?;\s]{0,4}$/;
+
+/** A denial after the hazard ("……检查后不存在泄漏", "虚惊一场"): the hazard is denied. */
+export const deniedAfter = /不存在|是误报|误报|是谣言|虚惊一场|没有发现|并无|没事/;
 
 /** The hazard is over ("已扑灭", "已经救出"): still worth a record, no longer an emergency. */
-export const resolvedCue = /(?:已|已经|早已|均已|都已)(?:被|经)?(?:扑灭|灭了|熄灭|控制住|处置完?|处理好?|修好|修复|排除|救出|脱险|脱困|送医|送往医院|恢复|疏散)/;
+export const resolvedCue = /(?:已|已经|早已|均已|都已)[^，。！？；,.!?;]{0,5}?(?:扑灭|灭了|熄灭|控制住|处置完?|处理好?|修好|修复|排除|救出|脱险|脱困|送医|送往医院|恢复|疏散)/;
 
-/** Only a risk or a past event ("安全隐患", "担心起火", "去年发生过"): lowers the hazard. */
-export const riskCue = /隐患|担心|担忧|以防|防止|预防|万一|怕|可能会?|容易|风险|演练|演习|去年|前年|曾经|以前|过去|多年前|宣传/;
+/** Before a hazard, words that make it a risk or a past event ("担心起火", "容易落水", "去年发生过"). */
+export const riskBefore = /担心|担忧|以防|防止|预防|万一|怕|可能|容易|会不会|去年|前年|曾经|以前|过去|多年前|宣传/;
+
+/** Right after a hazard, words that make it a risk ("火灾隐患", "触电的风险"). */
+export const riskAfter = /^[^，,。]{0,3}(?:隐患|风险|危险性)/;
+
+/** A drill or exercise anywhere in the report: every hazard in it is staged. */
+export const drillCue = /演练|演习|模拟|逃生训练/;

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { isAppError } from '../../platform/errors.js';
+import { TrainedClassifier, trainClassifier } from './classifier.js';
+import { tinyLabelled, tinyTest, tinyUnlabelled } from './fixtures/tiny-corpus.js';
+
+// Small buckets keep the tests fast; the production default is 2^20.
+const options = { features: { dimBits: 16, minDf: 1 } };
+
+describe('trainClassifier', () => {
+  const clf = trainClassifier({ labelled: tinyLabelled, unlabelled: tinyUnlabelled, seed: 3, options });
+
+  it('classifies unseen reports of the trained categories', () => {
+    const correct = tinyTest.filter((t) => clf.classify(t.text)[0]?.label === t.label).length;
+    expect(correct).toBeGreaterThanOrEqual(4);
+    expect(clf.labels).toEqual(['交通运输', '城乡建设', '环境保护']);
+  });
+
+  it('returns top-k labels with confidences that are ranked and sum to at most one', () => {
+    const top = clf.classify({ title: '公交车太挤', body: '早高峰公交车挤不上去' }, 2);
+    expect(top).toHaveLength(2);
+    expect(top[0]!.label).toBe('交通运输');
+    expect(top[0]!.confidence).toBeGreaterThan(top[1]!.confidence);
+    const all = clf.classify('公交车太挤', 10);
+    expect(all).toHaveLength(3);
+    expect(all.reduce((s, p) => s + p.confidence, 0)).toBeCloseTo(1, 6);
+  });
+
+  it('is deterministic given a seed and survives a JSON round trip', () => {
+    const again = trainClassifier({ labelled: tinyLabelled, unlabelled: tinyUnlabelled, seed: 3, options });
+    expect(JSON.stringify(again.toJSON())).toBe(JSON.stringify(clf.toJSON()));
+    const restored = TrainedClassifier.fromJSON(JSON.parse(JSON.stringify(clf.toJSON())));
+    for (const t of tinyTest) expect(restored.classify(t.text, 3)).toEqual(clf.classify(t.text, 3));
+  });
+
+  it('calibrates a temperature on held-out folds', () => {
+    expect(clf.model.temperature).toBeGreaterThan(0.1);
+    expect(clf.model.temperature).not.toBe(1);
+    const raw = trainClassifier({ labelled: tinyLabelled, seed: 3, options: { ...options, calibrate: false } });
+    expect(raw.model.temperature).toBe(1);
+  });
+
+  it('rejects training data with fewer than two labels', () => {
+    const one = tinyLabelled.filter((l) => l.label === '交通运输');
+    try {
+      trainClassifier({ labelled: one });
+      expect.unreachable();
+    } catch (e) {
+      expect(isAppError(e) && e.code).toBe('validation_failed');
+    }
+  });
+});

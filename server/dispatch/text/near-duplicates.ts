@@ -1,0 +1,72 @@
+/**
+ * Finding reports that repeat a new one (to merge them): recent cases in the same grid or within a radius,
+ * ranked by MinHash similarity of their texts.
+ */
+import { AppError } from '../../platform/errors.js';
+import { hasCoordinates, haversineMeters } from './geo.js';
+import { minhashSignature, signatureSimilarity } from './minhash.js';
+import type { MinHashSignature } from './minhash.js';
+
+export interface DuplicateCandidateCase {
+  id: string;
+  text: string;
+  lng?: number | null;
+  lat?: number | null;
+  gridId?: string | null;
+  createdAt: Date;
+  /** A stored signature saves recomputing it; it must have been made with the same number of hashes. */
+  signature?: MinHashSignature;
+}
+
+export interface DuplicateOptions {
+  radiusMeters: number;
+  minSimilarity: number;
+  /** Only cases created at most this many days before (or after) the new report. */
+  maxAgeDays: number;
+  limit: number;
+}
+
+export interface DuplicateMatch {
+  id: string;
+  similarity: number;
+  /** Null when either report has no coordinates (matched by grid). */
+  distanceMeters: number | null;
+  sameGrid: boolean;
+}
+
+export const defaultDuplicateOptions: DuplicateOptions = { radiusMeters: 500, minSimilarity: 0.35, maxAgeDays: 30, limit: 10 };
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Ranks recent cases that repeat `candidate`: same grid or within the radius (every case is in scope when the
+ * candidate has neither grid nor coordinates), recent enough, and at least minSimilarity alike.
+ */
+export function findDuplicates(
+  candidate: Omit<DuplicateCandidateCase, 'id'> & { id?: string },
+  recentCases: readonly DuplicateCandidateCase[],
+  options: Partial<DuplicateOptions> = {},
+): DuplicateMatch[] {
+  const o = { ...defaultDuplicateOptions, ...options };
+  if (!(o.radiusMeters >= 0) || !(o.minSimilarity >= 0 && o.minSimilarity <= 1)) {
+    throw new AppError('validation_failed', '查重参数无效：半径须不小于 0，相似度阈值须在 0 到 1 之间', { options: o });
+  }
+  const sig = candidate.signature ?? minhashSignature(candidate.text);
+  const located = hasCoordinates(candidate);
+  const unplaced = !located && !candidate.gridId;
+  const matches: DuplicateMatch[] = [];
+  for (const c of recentCases) {
+    if (candidate.id !== undefined && c.id === candidate.id) continue;
+    if (Math.abs(c.createdAt.getTime() - candidate.createdAt.getTime()) > o.maxAgeDays * DAY_MS) continue;
+    const sameGrid = !!candidate.gridId && c.gridId === candidate.gridId;
+    const distance = located && hasCoordinates(c) ? haversineMeters(candidate, c) : null;
+    if (!unplaced && !sameGrid && !(distance !== null && distance <= o.radiusMeters)) continue;
+    const similarity = signatureSimilarity(sig, c.signature ?? minhashSignature(c.text, sig.hashes.length));
+    if (similarity < o.minSimilarity) continue;
+    matches.push({ id: c.id, similarity, distanceMeters: distance === null ? null : Math.round(distance), sameGrid });
+  }
+  return matches
+    .sort((a, b) => b.similarity - a.similarity || (a.distanceMeters ?? Infinity) - (b.distanceMeters ?? Infinity)
+      || a.id.localeCompare(b.id))
+    .slice(0, o.limit);
+}
