@@ -12,6 +12,8 @@ import { z } from 'zod';
 import { evidenceRoutes } from './audit/routes.js';
 import { authRoutes } from './auth/routes.js';
 import { caseRoutes } from './cases/routes.js';
+import { caseImportRoutes } from './cases/import-routes.js';
+import { categoryRoutes } from './cases/category-routes.js';
 import { messageRoutes } from './notifications/routes.js';
 import { orgRoutes } from './org/routes.js';
 import type { Deps } from './platform/context.js';
@@ -22,7 +24,7 @@ import { projectRoot } from './platform/paths.js';
 import { userRoutes } from './users/routes.js';
 
 /** The features, each registering its own routes; later features add a line here. */
-const features = [authRoutes, orgRoutes, userRoutes, caseRoutes, messageRoutes, evidenceRoutes];
+const features = [authRoutes, orgRoutes, userRoutes, caseRoutes, categoryRoutes, caseImportRoutes, messageRoutes, evidenceRoutes];
 
 /** Builds the HTTP application: plugins, the error handler, every feature's routes and the built web app. */
 export async function buildApp(deps: Deps, options: { logger?: FastifyServerOptions['logger']; webDir?: string | null } = {}): Promise<App> {

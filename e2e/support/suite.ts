@@ -33,6 +33,11 @@ export const pageReady: Record<MenuKey, string> = {
   org: '[data-testid="unit-tree"] .ant-tree-treenode',
   'org-map': '[data-testid="grid-map"] canvas, [data-testid="grid-map-empty"]',
   'admin-users': '[data-testid="users-table"] tbody tr.ant-table-row',
+  'cases-new': '[data-testid="report-page"][data-ready="true"] [data-testid="report-submit"]',
+  'cases-mine': '[data-testid="my-reports"][data-ready="true"]',
+  'cases-dispatch': '[data-testid="dispatch-page"][data-ready="true"]',
+  'cases-tasks': '[data-testid="tasks-page"][data-ready="true"]',
+  'cases-supervision': '[data-testid="supervision-page"][data-ready="true"]',
 };
 
 /** Starts one server and one browser for the calling test file and stops both after it. */

@@ -4,6 +4,7 @@ import type { Role } from '../../common/roles.js';
 import { caseAttachments, cases } from '../db/schema/cases.js';
 import { settings, units } from '../db/schema/org.js';
 import { systemActor, type Actor } from '../platform/actor.js';
+import type { FieldChange } from '../db/schema/audit.js';
 import { audit, type RequestMeta } from '../platform/audit.js';
 import type { Deps } from '../platform/context.js';
 import { AppError } from '../platform/errors.js';
@@ -57,7 +58,12 @@ async function placeOf(deps: Pick<Deps, 'db' | 'grids'>, actor: Actor | null, lo
  * Takes a report in (受理): checks it, finds its grid, category, urgency, deadline policy and suggested unit, and
  * records it with its attachments in one transaction — dispatching it at once when a rule and the admin allow that.
  */
-export async function createCase(deps: Deps & { meta?: RequestMeta }, actor: Actor | null, input: CreateCaseInput): Promise<CaseRow> {
+export async function createCase(
+  deps: Deps & { meta?: RequestMeta },
+  actor: Actor | null,
+  input: CreateCaseInput,
+  options: { trail?: { changes?: Record<string, FieldChange>; reason?: string } } = {},
+): Promise<CaseRow> {
   if (actor) authorize(actor, 'case.create');
   const now = deps.clock.now();
   const channel = input.channel ?? (actor ? defaultChannel[actor.role] : 'web');
@@ -122,7 +128,8 @@ export async function createCase(deps: Deps & { meta?: RequestMeta }, actor: Act
         subjectType: 'case',
         subjectId: c.id,
         unitId: null,
-        changes: { status: { before: null, after: 'received' }, number: { before: null, after: number }, channel: { before: null, after: channel }, urgency: { before: null, after: urgency } },
+        changes: { status: { before: null, after: 'received' }, number: { before: null, after: number }, channel: { before: null, after: channel }, urgency: { before: null, after: urgency }, ...options.trail?.changes },
+        reason: options.trail?.reason ?? null,
         attachments: files.map((f) => ({ name: f.name, sha256: f.sha256, size: f.size })),
       },
     );

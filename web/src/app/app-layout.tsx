@@ -4,6 +4,7 @@ import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
 import { Outlet, useNavigate } from 'react-router';
 import { NavMenu } from './nav-menu.js';
 import { LanguageSwitch } from './language-switch.js';
+import { MessageBell } from '../cases/message-bell.js';
 import { useIsPhone } from './use-media-query.js';
 import { useUser } from './user-context.js';
 import { useLogout } from '../auth/session.js';
@@ -69,6 +70,7 @@ export function AppLayout() {
           )}
           {isPhone && <span className="header-title">{t('app.name')}</span>}
           <div className="header-spacer" />
+          <MessageBell />
           <LanguageSwitch />
           <div className={isPhone ? 'header-user header-user-stacked' : 'header-user'}>
             <span className="header-user-name" data-testid="current-user">

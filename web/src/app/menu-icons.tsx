@@ -1,4 +1,14 @@
-import { ApartmentOutlined, EnvironmentOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AlertOutlined,
+  ApartmentOutlined,
+  CarryOutOutlined,
+  EditOutlined,
+  EnvironmentOutlined,
+  HomeOutlined,
+  ProfileOutlined,
+  SendOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { MenuItem } from './menu.js';
 
@@ -8,4 +18,9 @@ export const menuIcons: Record<MenuItem['icon'], ReactNode> = {
   org: <ApartmentOutlined />,
   map: <EnvironmentOutlined />,
   users: <TeamOutlined />,
+  report: <EditOutlined />,
+  mine: <ProfileOutlined />,
+  dispatch: <SendOutlined />,
+  tasks: <CarryOutOutlined />,
+  supervision: <AlertOutlined />,
 };

@@ -21,7 +21,25 @@ describe('menu table', () => {
   });
 
   it('lists entries in menu order whatever the order in the role table', () => {
-    expect(menuFor('admin').map((i) => i.path)).toEqual(['/home', '/org', '/org/map', '/admin/users']);
+    expect(menuFor('admin').map((i) => i.path)).toEqual([
+      '/home',
+      '/cases/new',
+      '/cases/mine',
+      '/cases/dispatch',
+      '/cases/supervision',
+      '/org',
+      '/org/map',
+      '/admin/users',
+    ]);
+  });
+
+  it('gives the case pages to the roles the case lifecycle names', () => {
+    const who = (key: Parameters<typeof canOpen>[1]) => roles.filter((r) => canOpen(r, key)).sort();
+    expect(who('cases-new')).toEqual([...roles].sort());
+    expect(who('cases-mine')).toEqual([...roles].sort());
+    expect(who('cases-dispatch')).toEqual(['admin', 'dispatcher']);
+    expect(who('cases-tasks')).toEqual(['cadre', 'grid_worker', 'handler', 'township_staff']);
+    expect(who('cases-supervision')).toEqual(['admin', 'dispatcher', 'leader', 'supervisor']);
   });
 
   it('treats an unknown role as a resident-like visitor', () => {
@@ -33,5 +51,7 @@ describe('menu table', () => {
     expect(menuKeyForPath('/org')).toBe('org');
     expect(menuKeyForPath('/org/units/9')).toBe('org');
     expect(menuKeyForPath('/organic')).toBeUndefined();
+    expect(menuKeyForPath('/cases/dispatch')).toBe('cases-dispatch');
+    expect(menuKeyForPath('/cases/0f8c1e2a-0000-4000-8000-000000000000')).toBeUndefined();
   });
 });

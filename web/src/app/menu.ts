@@ -10,12 +10,17 @@ export interface MenuItem {
   key: string;
   path: string;
   labelKey: MessageKey;
-  icon: 'home' | 'org' | 'map' | 'users';
+  icon: 'home' | 'org' | 'map' | 'users' | 'report' | 'mine' | 'dispatch' | 'tasks' | 'supervision';
 }
 
 /** Every menu page, in menu order. Add a page here and give it to roles below; no entry without a real route. */
 export const menuItems = [
   { key: 'home', path: '/home', labelKey: 'menu.home', icon: 'home' },
+  { key: 'cases-new', path: '/cases/new', labelKey: 'menu.caseNew', icon: 'report' },
+  { key: 'cases-mine', path: '/cases/mine', labelKey: 'menu.caseMine', icon: 'mine' },
+  { key: 'cases-dispatch', path: '/cases/dispatch', labelKey: 'menu.caseDispatch', icon: 'dispatch' },
+  { key: 'cases-tasks', path: '/cases/tasks', labelKey: 'menu.caseTasks', icon: 'tasks' },
+  { key: 'cases-supervision', path: '/cases/supervision', labelKey: 'menu.caseSupervision', icon: 'supervision' },
   { key: 'org', path: '/org', labelKey: 'menu.org', icon: 'org' },
   { key: 'org-map', path: '/org/map', labelKey: 'menu.orgMap', icon: 'map' },
   { key: 'admin-users', path: '/admin/users', labelKey: 'menu.users', icon: 'users' },
@@ -26,16 +31,18 @@ export type MenuEntry = (typeof menuItems)[number];
 export type MenuKey = MenuEntry['key'];
 
 /** Role → the menu pages it may open. Record<Role, …> makes a new role fail to compile until it is placed. */
+// Everyone may report a problem and follow their reports; the work pages follow the transition table's roles
+// (server/cases/lifecycle.ts): units work on tasks, the centre dispatches, supervision watches the cards.
 export const menuByRole: Record<Role, readonly MenuKey[]> = {
-  resident: ['home'],
-  grid_worker: ['home', 'org-map'],
-  cadre: ['home', 'org-map'],
-  township_staff: ['home', 'org', 'org-map'],
-  handler: ['home', 'org-map'],
-  dispatcher: ['home', 'org', 'org-map'],
-  supervisor: ['home', 'org', 'org-map'],
-  leader: ['home', 'org', 'org-map'],
-  admin: ['home', 'org', 'org-map', 'admin-users'],
+  resident: ['home', 'cases-new', 'cases-mine'],
+  grid_worker: ['home', 'cases-new', 'cases-mine', 'cases-tasks', 'org-map'],
+  cadre: ['home', 'cases-new', 'cases-mine', 'cases-tasks', 'org-map'],
+  township_staff: ['home', 'cases-new', 'cases-mine', 'cases-tasks', 'org', 'org-map'],
+  handler: ['home', 'cases-new', 'cases-mine', 'cases-tasks', 'org-map'],
+  dispatcher: ['home', 'cases-new', 'cases-mine', 'cases-dispatch', 'cases-supervision', 'org', 'org-map'],
+  supervisor: ['home', 'cases-new', 'cases-mine', 'cases-supervision', 'org', 'org-map'],
+  leader: ['home', 'cases-new', 'cases-mine', 'cases-supervision', 'org', 'org-map'],
+  admin: ['home', 'cases-new', 'cases-mine', 'cases-dispatch', 'cases-supervision', 'org', 'org-map', 'admin-users'],
 };
 
 /** The menu entries a role sees, in menu order; an unknown role sees only the home page. */

@@ -13,6 +13,13 @@ import { HomePage } from '../home/home-page.js';
 const OrgPage = lazy(() => import('../org/org-page.js').then((m) => ({ default: m.OrgPage })));
 const GridMapPage = lazy(() => import('../org/grid-map-page.js').then((m) => ({ default: m.GridMapPage })));
 const UsersPage = lazy(() => import('../users/users-page.js').then((m) => ({ default: m.UsersPage })));
+const casePages = () => import('../cases/case-pages.js');
+const ReportPage = lazy(() => casePages().then((m) => ({ default: m.ReportPage })));
+const MyReportsPage = lazy(() => casePages().then((m) => ({ default: m.MyReportsPage })));
+const DispatchPage = lazy(() => casePages().then((m) => ({ default: m.DispatchPage })));
+const TasksPage = lazy(() => casePages().then((m) => ({ default: m.TasksPage })));
+const SupervisionPage = lazy(() => casePages().then((m) => ({ default: m.SupervisionPage })));
+const CasePage = lazy(() => casePages().then((m) => ({ default: m.CasePage })));
 
 function Lazy({ children }: { children: ReactNode }) {
   return (
@@ -40,6 +47,13 @@ export const router = createBrowserRouter([
       { path: 'org', element: <Guard page="org"><Lazy><OrgPage /></Lazy></Guard> },
       { path: 'org/map', element: <Guard page="org-map"><Lazy><GridMapPage /></Lazy></Guard> },
       { path: 'admin/users', element: <Guard page="admin-users"><Lazy><UsersPage /></Lazy></Guard> },
+      { path: 'cases/new', element: <Guard page="cases-new"><Lazy><ReportPage /></Lazy></Guard> },
+      { path: 'cases/mine', element: <Guard page="cases-mine"><Lazy><MyReportsPage /></Lazy></Guard> },
+      { path: 'cases/dispatch', element: <Guard page="cases-dispatch"><Lazy><DispatchPage /></Lazy></Guard> },
+      { path: 'cases/tasks', element: <Guard page="cases-tasks"><Lazy><TasksPage /></Lazy></Guard> },
+      { path: 'cases/supervision', element: <Guard page="cases-supervision"><Lazy><SupervisionPage /></Lazy></Guard> },
+      // A case page is open to anyone signed in: the server decides who may see which case (404 otherwise).
+      { path: 'cases/:id', element: <Lazy><CasePage /></Lazy> },
       { path: '*', element: <StatusPage status="404" /> },
     ],
   },

@@ -1,5 +1,10 @@
+import { caseEn } from './case-messages-en.js';
+import { caseZhCN } from './case-messages-zh.js';
+import { casePagesEn } from './case-pages-en.js';
+import { casePagesZhCN } from './case-pages-zh.js';
+
 /** The shell's own strings. zh-CN is the reference; every other language must translate every key. */
-export const zhCN = {
+const shellZhCN = {
   'app.name': '基层通',
   'app.tagline': '基层治理一体化平台',
   'menu.home': '工作台',
@@ -98,10 +103,13 @@ export const zhCN = {
   'users.passwordRule': '至少 8 位',
 } as const;
 
+/** Every string of the web app: the shell's and each feature's (kept in their own files to stay short). */
+export const zhCN = { ...shellZhCN, ...caseZhCN, ...casePagesZhCN } as const;
+
 export type MessageKey = keyof typeof zhCN;
 
-/** English, for visitors and for developers who do not read Chinese. */
-export const en: Record<MessageKey, string> = {
+/** The shell's strings in English. */
+const shellEn: Record<keyof typeof shellZhCN, string> = {
   'app.name': 'Jiceng',
   'app.tagline': 'Grassroots governance platform',
   'menu.home': 'Home',
@@ -199,3 +207,6 @@ export const en: Record<MessageKey, string> = {
   'users.created': 'User created',
   'users.passwordRule': 'At least 8 characters',
 };
+
+/** English, for visitors and for developers who do not read Chinese. */
+export const en: Record<MessageKey, string> = { ...shellEn, ...caseEn, ...casePagesEn };

@@ -1,0 +1,255 @@
+// The case ledger by clicking: report → dispatch → accept → resolve → rate, and the live queue. One server for the file.
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { loginThroughForm, openPage, paintedPixels } from './support/browser.js';
+import { desktop, password, phone, screenshots, useServerAndBrowser } from './support/suite.js';
+
+const { server, browser } = useServerAndBrowser();
+
+// A real 1×1 PNG: the server sniffs the content, so the photo must be one.
+const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+/** Opens a menu page by clicking its entry (through the drawer on a phone). */
+async function openMenu(page: Page, key: string): Promise<void> {
+  const toggle = page.getByTestId('nav-toggle');
+  if (await toggle.isVisible()) await toggle.click();
+  await page.getByTestId(`menu-${key}`).click();
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(400); // let antd's transitions settle before the picture
+  await page.screenshot({ path: path.join(screenshots, name), fullPage: true });
+}
+
+/** Signs in through the API, as a script or another system would, and returns the bearer token. */
+async function tokenOf(username: string): Promise<string> {
+  const res = await fetch(`${server().baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { token: string }).token;
+}
+
+describe('the case loop, by clicking', () => {
+  let number = '';
+
+  it('a grid worker reports a broken street lamp on the map and gets its number', async () => {
+    const { context, page } = await openPage(browser(), server().baseUrl, phone);
+    try {
+      await loginThroughForm(page, 'gridworker', password);
+      await openMenu(page, 'cases-new');
+      await page.locator('[data-testid="report-page"][data-ready="true"]').waitFor({ timeout: 30_000 });
+      await page.getByTestId('report-description').fill('幸福路口的路灯已经坏了一个星期，晚上黑灯瞎火，老人走路容易摔倒');
+
+      const map = page.getByTestId('location-map');
+      await map.locator('canvas').first().waitFor({ state: 'attached', timeout: 30_000 });
+      await expect.poll(() => paintedPixels(page, '[data-testid="location-map"]'), { timeout: 20_000 }).toBeGreaterThan(2_000);
+      const box = await map.boundingBox();
+      if (!box) throw new Error('the map has no box');
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      const grids = (await (await context.request.get('/api/org/grids')).json()) as { features: { properties: { name: string } }[] };
+      const gridName = grids.features[0]?.properties.name ?? '';
+      await expect.poll(() => page.getByTestId('report-place').innerText(), { timeout: 15_000 }).toContain(gridName);
+
+      await page.getByTestId('report-category').click();
+      await page.keyboard.type('路灯不亮');
+      await page.locator('.ant-cascader-menu-item', { hasText: '路灯不亮' }).first().click();
+      await expect.poll(() => page.getByTestId('report-category').innerText()).toContain('路灯不亮');
+      await page.getByTestId('report-attachments').locator('input[type=file]').setInputFiles({ name: '路灯.png', mimeType: 'image/png', buffer: png });
+      await shot(page, 'report-360.png');
+
+      await page.getByTestId('report-submit').click();
+      const shown = page.getByTestId('report-number');
+      await shown.waitFor({ timeout: 30_000 });
+      number = (await shown.innerText()).trim();
+      expect(number).toMatch(/^[A-Z]+-\d{8}-\d{4}$/);
+      await shot(page, 'report-done-360.png');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the dispatcher finds it in the workbench and sends it to the suggested unit, 城管局', async () => {
+    expect(number).not.toBe('');
+    const { context, page } = await openPage(browser(), server().baseUrl, desktop);
+    try {
+      await loginThroughForm(page, 'dispatcher', password);
+      await openMenu(page, 'cases-dispatch');
+      const row = page.locator(`[data-testid="queue-row"][data-case-number="${number}"]`);
+      await row.waitFor({ timeout: 30_000 });
+      await expect.poll(() => row.getByTestId('suggested-unit').innerText(), { timeout: 15_000 }).toBe('城管局');
+      await shot(page, 'dispatch-1440.png');
+      await row.getByTestId('queue-open').click();
+      const oneClick = page.getByTestId('dispatch-suggested');
+      await oneClick.waitFor({ timeout: 15_000 });
+      expect(await oneClick.innerText()).toContain('城管局');
+      await shot(page, 'dispatch-drawer-1440.png');
+      await oneClick.click();
+      await row.waitFor({ state: 'detached', timeout: 15_000 });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the 城管 handler accepts it and resolves it with a reply from the task list', async () => {
+    const { context, page } = await openPage(browser(), server().baseUrl, phone);
+    try {
+      await loginThroughForm(page, 'handler', password);
+      await openMenu(page, 'cases-tasks');
+      const card = page.locator(`[data-testid="case-card"][data-case-number="${number}"]`);
+      await card.waitFor({ timeout: 30_000 });
+      expect(await card.getByTestId('case-deadline').innerText()).toMatch(/剩余|已超时/);
+      await card.getByTestId('task-accept').click();
+      await card.getByTestId('task-resolve').waitFor({ timeout: 15_000 });
+      await expect.poll(() => card.getByTestId('case-status').innerText(), { timeout: 15_000 }).toBe('已签收');
+      await shot(page, 'tasks-360.png');
+      await card.getByTestId('task-resolve').click();
+      await page.getByTestId('action-reply').fill('已更换灯泡并检修线路，路灯恢复正常');
+      await page.getByTestId('action-submit').click();
+      await card.waitFor({ state: 'detached', timeout: 15_000 });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the grid worker rates it 满意 from my reports: closed, with every step on the timeline', async () => {
+    const { context, page } = await openPage(browser(), server().baseUrl, phone);
+    try {
+      await loginThroughForm(page, 'gridworker', password);
+      await openMenu(page, 'cases-mine');
+      const card = page.locator(`[data-testid="case-card"][data-case-number="${number}"]`);
+      await card.waitFor({ timeout: 30_000 });
+      await expect.poll(() => card.getByTestId('case-status').innerText(), { timeout: 15_000 }).toBe('已办结');
+      await card.locator('a').first().click();
+      await page.locator(`[data-testid="case-page"][data-case-number="${number}"]`).waitFor({ timeout: 30_000 });
+      await expect.poll(() => page.getByTestId('case-file').count()).toBe(1);
+      await page.getByTestId('action-rate').click();
+      await page.getByTestId('rate-satisfied').click();
+      await page.getByTestId('action-submit').click();
+      await expect.poll(() => page.getByTestId('case-status').first().innerText(), { timeout: 15_000 }).toBe('已结案');
+      expect(await page.getByTestId('case-rating').innerText()).toBe('满意');
+      const entries = page.getByTestId('timeline-entry');
+      expect(await entries.evaluateAll((els) => els.map((e) => e.getAttribute('data-action')))).toEqual(['received', 'dispatched', 'accepted', 'resolved', 'rated']);
+      const text = await page.getByTestId('case-timeline').innerText();
+      for (const word of ['受理', '派单', '签收', '办结', '评价']) expect(text).toContain(word);
+      expect(text).toContain('已更换灯泡并检修线路');
+      await shot(page, 'case-360.png');
+
+      await openMenu(page, 'cases-mine');
+      // The list may show its cached page for a moment while it re-reads.
+      await expect.poll(() => card.getByTestId('case-status').innerText(), { timeout: 15_000 }).toBe('已结案');
+      await shot(page, 'my-reports-360.png');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows the closed case at 1440 px', async () => {
+    const { context, page } = await openPage(browser(), server().baseUrl, desktop);
+    try {
+      await loginThroughForm(page, 'dispatcher', password);
+      const found = (await (await context.request.get(`/api/cases?q=${number}`)).json()) as { items: { id: string }[] };
+      await page.goto(`/cases/${found.items[0]?.id}`);
+      await page.getByTestId('case-timeline').waitFor({ timeout: 30_000 });
+      await page.getByTestId('location-map').locator('canvas').first().waitFor({ state: 'attached', timeout: 30_000 });
+      await shot(page, 'case-1440.png');
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('a 12345 call entered by the dispatcher', () => {
+  it('shows the server’s refusal on the phone field, then files the call with the number masked', async () => {
+    const { context, page } = await openPage(browser(), server().baseUrl, desktop);
+    try {
+      await loginThroughForm(page, 'dispatcher', password);
+      await openMenu(page, 'cases-new');
+      await page.locator('[data-testid="report-page"][data-ready="true"]').waitFor({ timeout: 30_000 });
+      await page.getByTestId('report-caller-name').fill('王建华');
+      await page.getByTestId('report-caller-phone').fill('call me maybe');
+      await page.getByTestId('report-description').fill('来电反映：小区门口下水道堵塞，污水冒到路面上');
+      await page.getByTestId('report-submit').click();
+      const phoneItem = page.locator('.ant-form-item', { has: page.getByTestId('report-caller-phone') });
+      await expect.poll(() => phoneItem.locator('.ant-form-item-explain-error').allInnerTexts(), { timeout: 15_000 }).toEqual([
+        expect.stringContaining('电话号码格式不正确'),
+      ]);
+      await shot(page, 'report-hotline-1440.png');
+
+      await page.getByTestId('report-caller-phone').fill('13800001234');
+      await page.getByTestId('report-submit').click();
+      const shown = page.getByTestId('report-number');
+      await shown.waitFor({ timeout: 30_000 });
+      const found = (await (await context.request.get(`/api/cases?q=${(await shown.innerText()).trim()}`)).json()) as { items: { id: string }[] };
+      const c = (await (await context.request.get(`/api/cases/${found.items[0]?.id}`)).json()) as { channel: string; contact: { phoneMasked: string } };
+      expect(c.channel).toBe('hotline');
+      expect(c.contact.phoneMasked).toBe('138****1234');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('lists it in the workbench on a phone', async () => {
+    const { context, page } = await openPage(browser(), server().baseUrl, phone);
+    try {
+      await loginThroughForm(page, 'dispatcher', password);
+      await openMenu(page, 'cases-dispatch');
+      await page.locator('[data-testid="queue-row"]').first().waitFor({ timeout: 30_000 });
+      await page.locator('[data-testid="suggested-unit"]').first().waitFor({ timeout: 15_000 });
+      await shot(page, 'dispatch-360.png');
+      const width = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
+      expect(width).toBeLessThanOrEqual(phone.width);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('the supervision board', () => {
+  it('counts the yellow and red cards the API counts', async () => {
+    const { context, page } = await openPage(browser(), server().baseUrl, desktop);
+    try {
+      await loginThroughForm(page, 'supervisor', password);
+      await openMenu(page, 'cases-supervision');
+      await page.locator('[data-testid="supervision-page"][data-ready="true"]').waitFor({ timeout: 30_000 });
+      for (const card of ['red', 'yellow']) {
+        const { total } = (await (await context.request.get(`/api/cases?card=${card}`)).json()) as { total: number };
+        expect(await page.getByTestId(`count-${card}`).innerText()).toContain(String(total));
+      }
+      await shot(page, 'supervision-1440.png');
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('the workbench, live', () => {
+  it('shows a case reported through the API without reloading', async () => {
+    const { context, page } = await openPage(browser(), server().baseUrl, desktop);
+    try {
+      await loginThroughForm(page, 'dispatcher', password);
+      await openMenu(page, 'cases-dispatch');
+      await page.locator('[data-testid="dispatch-page"][data-ready="true"]').waitFor({ timeout: 30_000 });
+      // A mark on the window survives only if the page is never reloaded.
+      await page.evaluate(() => ((globalThis as unknown as { liveMark: number }).liveMark = 42));
+
+      const res = await fetch(`${server().baseUrl}/api/cases`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenOf('cadre')}` },
+        body: JSON.stringify({ description: '村口的路灯闪个不停，晚上像在放烟花，吵得睡不着', category: 'A0301', urgency: 'urgent' }),
+      });
+      expect(res.status).toBe(201);
+      const created = (await res.json()) as { number: string };
+
+      const row = page.locator(`[data-testid="queue-row"][data-case-number="${created.number}"]`);
+      await row.waitFor({ timeout: 20_000 });
+      expect(await row.getByTestId('case-urgent').innerText()).toBe('紧急');
+      expect(await page.evaluate(() => (globalThis as unknown as { liveMark?: number }).liveMark)).toBe(42);
+    } finally {
+      await context.close();
+    }
+  });
+});
