@@ -83,6 +83,8 @@ describe('the case loop', () => {
     expect(r.returnCount).toBe(2);
     expect(r.buckPassing).toBe(true);
     await act('handler', c.id, 'return', { reason: 'x' }, 400);
+    const flagged = (await t.request('GET', '/api/cases?buckPassing=true', { token: await as('supervisor') })).body;
+    expect(flagged.items.map((x: { id: string }) => x.id)).toContain(c.id);
   });
 
   it('a blocked fire lane is urgent, goes to 城管 with 应急管理 and the community assisting, and waits for them', async () => {

@@ -23,6 +23,7 @@ export async function listCases(ctx: Pick<Ctx, 'db' | 'actor' | 'box' | 'clock'>
     filters.push(q.overdue ? sql`${due} < ${now}` : sql`(${due} is null or ${due} >= ${now})`);
   }
   if (q.channel) filters.push(eq(cases.channel, q.channel));
+  if (q.buckPassing !== undefined) filters.push(eq(cases.buckPassing, q.buckPassing));
   if (q.mine) filters.push(or(eq(cases.reporterId, ctx.actor.id), eq(cases.reporterIndex, ctx.box.index(ctx.actor.id))));
   if (q.q) {
     const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

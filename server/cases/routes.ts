@@ -75,7 +75,8 @@ export async function caseRoutes(app: App, deps: Deps): Promise<void> {
   // Each action answers with the whole case as the caller now sees it — or, when the action took it out of the
   // caller's sight (a unit returning a case), with its number and new status only.
   const action = <B extends z.ZodTypeAny>(path: string, summary: string, body: B | null, run: (ctx: ReturnType<typeof ctxOf>, id: string, body: z.infer<B>) => Promise<CaseRow>) =>
-    app.post(`/api/cases/:id/${path}`, { schema: { tags, summary, params: caseIdParams, ...(body ? { body } : {}) } }, async (req) => {
+    // Resolving carries photos of the result, so it takes as much as a report does.
+    app.post(`/api/cases/:id/${path}`, { bodyLimit: path === 'resolve' ? 25 * 1024 * 1024 : undefined, schema: { tags, summary, params: caseIdParams, ...(body ? { body } : {}) } }, async (req) => {
       const ctx = ctxOf(deps, req);
       const row = await run(ctx, req.params.id, req.body as z.infer<B>);
       return getCase(ctx, req.params.id).catch((e: unknown) => {

@@ -67,6 +67,7 @@ export const listCasesQuery = z.object({
   card: z.enum(['yellow', 'red']).optional(),
   channel: z.enum(channels).optional(),
   mine: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  buckPassing: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   q: z.string().trim().max(50).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
