@@ -7,7 +7,7 @@ import { systemActor } from '../platform/actor.js';
 import { checkpoint } from './checkpointer.js';
 import { evidenceDeps, TEST_SIGNING_KEY } from './evidence.testutil.js';
 import { toHex } from './hash.js';
-import { rowsOf, sequencedSize } from './log-store.js';
+import { latestCheckpoint, rowsOf, sequencedSize } from './log-store.js';
 import { bitCount } from './merkle-compact.js';
 import { frontier, sequenceAll } from './sequencer.js';
 import { verifyLog } from './verify-log.js';
@@ -55,7 +55,10 @@ describe.skipIf(inject('templates').kind === 'embedded')('sequencers racing on P
     expect(rootB).toBe(rootA);
     const log = await verifyLog(deps, { trustedKeyIds: [TEST_SIGNING_KEY.keyId] });
     expect(log.problems).toEqual([]);
-    expect(log.checkpointsChecked).toBeGreaterThanOrEqual(2);
+    // How many checkpoints the race signs depends on timing (one racer may integrate everything before the other
+    // signs); what must hold is that the latest one covers the whole log.
+    expect(log.checkpointsChecked).toBeGreaterThanOrEqual(1);
+    expect((await latestCheckpoint(deps.db))?.treeSize).toBe(600);
   });
 
   it('sequences a late-committing lower id after a higher one, without a gap', async () => {
