@@ -1,5 +1,6 @@
 import type { Db } from '../db/client.js';
-import { auditEntries, type AttachmentRef, type FieldChange } from '../db/schema/audit.js';
+import { sql } from 'drizzle-orm';
+import type { AttachmentRef, FieldChange } from '../db/schema/audit.js';
 import type { Actor } from './actor.js';
 import type { Clock } from './clock.js';
 
@@ -30,25 +31,22 @@ export async function audit(ctx: AuditCtx, input: AuditInput): Promise<void> {
 
 type AuditCtx = { db: Db; clock: Clock; actor: Actor | null; meta?: RequestMeta };
 
-/** Writes several entries of one actor and request at once (bulk operations such as seeding or imports). */
+/**
+ * Writes several entries of one actor and request at once (bulk operations: seeding, imports, the sweeper). One
+ * INSERT … SELECT FROM unnest(arrays) whatever the count: no per-row statement building, no parameter limit.
+ */
 export async function auditMany(ctx: AuditCtx, inputs: AuditInput[]): Promise<void> {
   if (!inputs.length) return;
   const actor = ctx.actor && ctx.actor.username !== 'system' ? ctx.actor : null;
-  const at = ctx.clock.now();
-  await ctx.db.insert(auditEntries).values(inputs.map((input) => ({
-    at,
-    actorId: actor?.id ?? null,
-    actorRole: actor?.role ?? (ctx.actor ? 'system' : null),
-    unitId: input.unitId ?? actor?.unitId ?? null,
-    action: input.action,
-    subjectType: input.subjectType,
-    subjectId: input.subjectId,
-    changes: input.changes ?? null,
-    reason: input.reason ?? null,
-    requestId: ctx.meta?.requestId ?? null,
-    clientAddress: ctx.meta?.clientAddress ?? null,
-    attachments: input.attachments ?? null,
-  })));
+  const actorRole = actor?.role ?? (ctx.actor ? 'system' : null);
+  const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
+  const col = <T>(pick: (i: AuditInput) => T) => sql.param(inputs.map(pick));
+  await ctx.db.execute(sql`
+    insert into audit_entries (at, actor_id, actor_role, unit_id, action, subject_type, subject_id, changes, reason, request_id, client_address, attachments)
+    select ${ctx.clock.now()}, ${actor?.id ?? null}::uuid, ${actorRole}::text, u, a, st, si, ch::jsonb, r, ${ctx.meta?.requestId ?? null}::text, ${ctx.meta?.clientAddress ?? null}::text, att::jsonb
+    from unnest(${col((i) => i.unitId ?? actor?.unitId ?? null)}::uuid[], ${col((i) => i.action)}::text[], ${col((i) => i.subjectType)}::text[],
+                ${col((i) => i.subjectId)}::text[], ${col((i) => json(i.changes))}::text[], ${col((i) => i.reason ?? null)}::text[],
+                ${col((i) => json(i.attachments))}::text[]) as x(u, a, st, si, ch, r, att)`);
 }
 
 /** The fields that differ between two versions of a record, as before → after pairs. */

@@ -103,7 +103,13 @@ export async function sweepDeadlines(deps: Pick<Deps, 'db' | 'clock' | 'work'>, 
                     ${col((u) => u.unit)}::uuid[], ${col((u) => u.path)}::text[], ${col((u) => u.next?.toISOString() ?? null)}::timestamptz[])
           as v(id, card, level, unit, path, next)
         where c.id = v.id`);
-      if (orders.length) await tx.insert(supervisionOrders).values(orders);
+      if (orders.length) {
+        const o = <T>(pick: (x: (typeof orders)[number]) => T) => sql.param(orders.map(pick));
+        await tx.execute(sql`
+          insert into supervision_orders (case_id, level, issued_by_unit_id, issued_to_unit_id, reason, due_at, status, created_at)
+          select c, l, b, t, r, d, 'open', ${now} from unnest(${o((x) => x.caseId)}::uuid[], ${o((x) => x.level)}::int[], ${o((x) => x.issuedByUnitId)}::uuid[],
+            ${o((x) => x.issuedToUnitId)}::uuid[], ${o((x) => x.reason)}::text[], ${o((x) => (x.dueAt as Date).toISOString())}::timestamptz[]) as x(c, l, b, t, r, d)`);
+      }
       await auditMany({ db: tx, clock: { now: () => now }, actor: systemActor }, entries);
       await enqueueNotices(tx, now, notices);
       return rows.length < batchSize;
