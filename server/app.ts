@@ -11,9 +11,9 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { z } from 'zod';
 import { evidenceRoutes } from './audit/routes.js';
 import { authRoutes } from './auth/routes.js';
-import { caseRoutes } from './cases/routes.js';
 import { caseImportRoutes } from './cases/import-routes.js';
 import { categoryRoutes } from './cases/category-routes.js';
+import { caseRoutes } from './cases/routes.js';
 import { messageRoutes } from './notifications/routes.js';
 import { orgRoutes } from './org/routes.js';
 import type { Deps } from './platform/context.js';
@@ -22,9 +22,11 @@ import { registerAuthHook } from './platform/http/auth-hook.js';
 import { errorHandler, notFoundHandler } from './platform/http/error-handler.js';
 import { projectRoot } from './platform/paths.js';
 import { userRoutes } from './users/routes.js';
+import { dispatchRoutes } from './dispatch/routes.js';
+import { cockpitRoutes } from './cockpit/routes.js';
 
 /** The features, each registering its own routes; later features add a line here. */
-const features = [authRoutes, orgRoutes, userRoutes, caseRoutes, categoryRoutes, caseImportRoutes, messageRoutes, evidenceRoutes];
+const features = [authRoutes, orgRoutes, userRoutes, caseRoutes, categoryRoutes, caseImportRoutes, messageRoutes, evidenceRoutes, dispatchRoutes, cockpitRoutes];
 
 /** Builds the HTTP application: plugins, the error handler, every feature's routes and the built web app. */
 export async function buildApp(deps: Deps, options: { logger?: FastifyServerOptions['logger']; webDir?: string | null } = {}): Promise<App> {

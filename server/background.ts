@@ -4,6 +4,8 @@ import { inAppDriver, loggingDriver } from './notifications/drivers.js';
 import type { Deps } from './platform/context.js';
 import { every, type Repeating } from './platform/every.js';
 import { sweepDeadlines } from './sla/sweep.js';
+import { startRetraining } from './dispatch/retrain-job.js';
+import { startCockpitJobs } from './cockpit/jobs.js';
 
 /**
  * The jobs a serving instance runs beside HTTP: the deadline sweeper and the outbox deliverer. Both claim their work
@@ -21,5 +23,9 @@ export function startBackground(deps: Deps, log: FastifyBaseLogger): Repeating[]
       // Drain the outbox, a batch at a time.
       while ((await deliverOutbox(deps, drivers)).delivered >= 100);
     }, report('outbox.deliver')),
+    // Smart dispatch: a new classifier version daily, or sooner after many dispatches (dispatch/retrain-job.ts).
+    startRetraining(deps, log),
+    // The cockpit: fold fact changes into the rollups; monthly reports on the 1st (cockpit/jobs.ts).
+    ...startCockpitJobs(deps, log),
   ];
 }

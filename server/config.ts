@@ -50,6 +50,10 @@ export const configSchema = z.object({
   /** How often the background job sequences the trail and signs a checkpoint, and after how many new entries sooner. */
   JICENG_AUDIT_CHECKPOINT_SECONDS: z.coerce.number().positive().max(86_400).default(10),
   JICENG_AUDIT_CHECKPOINT_ENTRIES: z.coerce.number().int().min(1).default(1000),
+  /** Smart dispatch: retrain the category classifier this many hours after the last training (0: only by count). */
+  JICENG_CLASSIFIER_RETRAIN_HOURS: z.coerce.number().min(0).max(8760).default(24),
+  /** … or as soon as this many cases were dispatched since the last training. */
+  JICENG_CLASSIFIER_RETRAIN_CASES: z.coerce.number().int().min(1).default(500),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().optional(),
 });

@@ -11,6 +11,8 @@ import { ensureInitialData } from './org/initial-data.js';
 import { isAppError } from './platform/errors.js';
 import { startBackground } from './background.js';
 import { runSlaCli, SLA_HELP } from './sla/cli.js';
+import { COCKPIT_HELP, runCockpitCli, seedSyntheticFromArgv } from './cockpit/cli.js';
+import { CLASSIFIER_HELP, runClassifierCli } from './dispatch/cli.js';
 
 type Command = (argv: string[]) => Promise<number>;
 
@@ -68,17 +70,20 @@ const commands: Record<string, { help: string; run: Command }> = {
     },
   },
   seed: {
-    help: 'seed [--demo]               load the demo county (青禾县) and demo accounts into an empty database',
+    help: 'seed [--demo] [--synthetic N]  load the demo county (青禾县) and demo accounts into an empty database; N synthetic cases',
     async run(argv) {
       const { config } = configFrom([...argv, '--demo']);
       const deps = await createDeps(config);
       const seeded = await ensureInitialData(deps);
+      await seedSyntheticFromArgv(deps, argv);
       await deps.database.close();
       console.log(seeded.demoAccounts ? `demo county seeded; accounts: ${seeded.demoAccounts.join(', ')}` : 'database already has data; nothing seeded');
       return 0;
     },
   },
   sla: { help: SLA_HELP, run: (argv) => runSlaCli(argv, () => configFrom(argv).config) },
+  cockpit: { help: COCKPIT_HELP, run: (argv) => runCockpitCli(argv, () => configFrom(argv).config) },
+  classifier: { help: CLASSIFIER_HELP, run: (argv) => runClassifierCli(argv, () => configFrom(argv).config) },
 };
 
 function usage(): string {

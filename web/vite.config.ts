@@ -4,6 +4,10 @@ import react from '@vitejs/plugin-react';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+const antd = /node_modules[\\/](antd|@ant-design|@rc-component|dayjs)[\\/]/;
+// antd's Table; its group takes what Table imports too (selects, pagination, checkboxes, filter trees), less what
+// the sign-in chunk already holds.
+const antdTable = /node_modules[\\/](antd[\\/]es[\\/]table|@rc-component[\\/]table)[\\/]/;
 
 // The web app lives in web/ and imports shared constants from ../common; the server serves ../dist/web.
 export default defineConfig({
@@ -16,14 +20,21 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // Vendors change rarely: separate chunks keep them cached across app releases.
-        // ECharts is only reached from the lazy map page, so its chunk loads only there.
-        // antd: the parts shared by two or more chunks (the entry and the lazy pages) form one vendor chunk;
-        // components used by a single lazy page (Table on the users page) stay in that page's chunk.
+        // ECharts is only reached from the lazy map and cockpit pages, so its chunks load only there; split by which
+        // pages use them (entriesAware), so the map pages do not carry the cockpit's line, pie and treemap charts.
+        // antd in three parts, so that signing in loads only what the sign-in page and the shell use:
+        //  - 'antd': what the entry reaches statically ($initial) — forms, menu, layout, the theme;
+        //  - 'antd-table': Table and everything it imports beyond that (the lazy list pages share it);
+        //  - 'antd-pages': other components two or more lazy pages share (tree selects, steps, timeline …).
+        // A component used by a single lazy page stays in that page's chunk. React (with react-dom) comes first,
+        // or antd's group would take react-dom along as one of its dependencies.
         codeSplitting: {
           groups: [
-            { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 30 },
-            { name: 'antd', test: /node_modules[\\/](antd|@ant-design|@rc-component|dayjs)[\\/]/, minShareCount: 2, priority: 20 },
-            { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler|@tanstack)[\\/]/, priority: 10 },
+            { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 40, entriesAware: true },
+            { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler|@tanstack)[\\/]/, priority: 30 },
+            { name: 'antd', test: antd, tags: ['$initial'], priority: 25 },
+            { name: 'antd-table', test: antdTable, priority: 20 },
+            { name: 'antd-pages', test: antd, minShareCount: 2, priority: 10 },
           ],
         },
       },

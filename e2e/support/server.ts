@@ -54,8 +54,31 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
   throw new Error(`server did not answer /api/health within ${timeoutMs / 1000} s:\n${output()}`);
 }
 
+/** Runs one `jiceng` command on the data directory and fails with its output when it fails. */
+async function runCommand(args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<void> {
+  const child = spawn(process.execPath, ['bin/jiceng.mjs', ...args], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (c: Buffer) => (output += c.toString('utf8')));
+  child.stderr?.on('data', (c: Buffer) => (output += c.toString('utf8')));
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  clearTimeout(timer);
+  if (code !== 0) throw new Error(`jiceng ${args.join(' ')} exited with ${code}:\n${output.slice(-4000)}`);
+}
+
+/** How to start a server for a test file. */
+export interface ServerOptions {
+  timeoutMs?: number;
+  /**
+   * `jiceng` commands run on the fresh data directory before serving, e.g. `['seed', '--synthetic', '3000']` for a
+   * county with two years of cases (the cockpit's figures), then `['cockpit', 'report']` for last month's reports.
+   */
+  prepare?: string[][];
+}
+
 /** Starts the built server (`node bin/jiceng.mjs serve`) on the embedded database and waits until it is healthy. */
-export async function startServer(timeoutMs = 90_000): Promise<RunningServer> {
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const timeoutMs = options.timeoutMs ?? 90_000;
   assertBuilt();
   const port = await freePort();
   const dataDir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'jiceng-e2e-'));
@@ -68,6 +91,12 @@ export async function startServer(timeoutMs = 90_000): Promise<RunningServer> {
     LOG_LEVEL: 'warn',
   };
   delete env.DATABASE_URL;
+  try {
+    for (const args of options.prepare ?? []) await runCommand(args, env, 150_000);
+  } catch (e) {
+    await fs.promises.rm(dataDir, { recursive: true, force: true });
+    throw e;
+  }
   const child = spawn(process.execPath, ['bin/jiceng.mjs', 'serve'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
   const keep = (chunk: Buffer) => {

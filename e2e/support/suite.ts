@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { Role } from '../../common/roles.js';
 import type { MenuKey } from '../../web/src/app/menu.js';
 import { repoRoot, startServer } from './server.js';
-import type { RunningServer } from './server.js';
+import type { RunningServer, ServerOptions } from './server.js';
 import { launchBrowser, paintedPixels } from './browser.js';
 
 export const password = 'demo123456';
@@ -38,14 +38,15 @@ export const pageReady: Record<MenuKey, string> = {
   'cases-dispatch': '[data-testid="dispatch-page"][data-ready="true"]',
   'cases-tasks': '[data-testid="tasks-page"][data-ready="true"]',
   'cases-supervision': '[data-testid="supervision-page"][data-ready="true"]',
+  cockpit: '[data-testid="cockpit-page"][data-ready="true"] [data-testid="kpi-received"]',
 };
 
-/** Starts one server and one browser for the calling test file and stops both after it. */
-export function useServerAndBrowser(): { server: () => RunningServer; browser: () => Browser } {
+/** Starts one server (prepared as `options` says) and one browser for the calling test file and stops both after it. */
+export function useServerAndBrowser(options: ServerOptions = {}): { server: () => RunningServer; browser: () => Browser } {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    server = await startServer();
+    server = await startServer(options);
     browser = await launchBrowser();
     fs.mkdirSync(screenshots, { recursive: true });
   });

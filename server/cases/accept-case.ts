@@ -3,6 +3,7 @@ import { caseTasks, slaPolicies } from '../db/schema/cases.js';
 import type { Ctx } from '../platform/context.js';
 import { runCaseAction, type CaseRow } from './case-action.js';
 import { nextSweep, warnFrom } from './deadlines.js';
+import { acceptTiming } from '../cockpit/timings.js';
 
 /** The lead unit acknowledges the case (签收); the clock moves on to the resolve deadline. */
 export async function acceptCase(ctx: Ctx, caseId: string): Promise<CaseRow> {
@@ -17,6 +18,7 @@ export async function acceptCase(ctx: Ctx, caseId: string): Promise<CaseRow> {
         status: 'accepted',
         acceptedAt: now,
         firstResponseAt: c.firstResponseAt ?? now,
+        ...acceptTiming(ctx.work, c, now),
         warnAt,
         card,
         nextSweepAt: nextSweep({ card, warnAt, due: c.resolveDue, orderDue: null }),

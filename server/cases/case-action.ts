@@ -12,6 +12,7 @@ import { caseVisible, isReporter } from './case-scope.js';
 import { actionsFrom, assertTransition, transitions, unitRoles, whoRoles, type CaseAction } from './lifecycle.js';
 import { enqueueNotices, type Notice } from './notify.js';
 import { publishCaseChange } from './live.js';
+import { recordCaseFacts } from '../cockpit/record-facts.js';
 
 export type CaseRow = typeof cases.$inferSelect;
 export type TaskRow = typeof caseTasks.$inferSelect;
@@ -99,6 +100,7 @@ export async function runCaseAction(ctx: Ctx, caseId: string, action: CaseAction
     const outcome = await body({ tx, c, tasks, actorTask, now });
     const patch = outcome.patch ?? {};
     const [row] = await tx.update(cases).set({ ...patch, updatedAt: now }).where(eq(cases.id, caseId)).returning();
+    await recordCaseFacts(tx, [row!]);
     const statusChange: Record<string, FieldChange> =
       patch.status && patch.status !== c.status ? { status: { before: c.status, after: patch.status as CaseStatus } } : {};
     // An anonymous reporter acting on their own case stays anonymous in the trail too.

@@ -21,6 +21,8 @@ import type { CreateCaseInput } from './schema.js';
 import { pickSlaPolicy } from './sla-policy.js';
 import { areaIds, suggestUnit } from './suggest-unit.js';
 import { assessUrgency } from '../dispatch/text/urgency.js';
+import { adviseIntake } from '../dispatch/intake-advice.js';
+import { recordCaseFacts } from '../cockpit/record-facts.js';
 
 /** The channel a report comes in on when the client does not say. */
 const defaultChannel: Record<Role, Channel> = {
@@ -71,19 +73,24 @@ export async function createCase(
     throw new AppError('forbidden', '只有派单员可以登记热线工单 (only dispatchers enter hotline cases)', { field: 'channel' });
   }
   const anonymous = !actor || input.anonymous === true;
-  const category = input.category ? await resolveCategory(deps.db, input.category) : null;
-  const lineage = category ? await categoryLineage(deps.db, category.id) : [];
+  const given = input.category ? await resolveCategory(deps.db, input.category) : null;
   const place = await placeOf(deps, actor, input.location);
+  // Smart dispatch: the model's top three stay on the case; a report without a category takes a confident prediction.
+  const advice = await adviseIntake(deps, { title: input.title, description: input.description, categoryGiven: !!given, lng: input.location?.lng, lat: input.location?.lat, gridId: place.gridId, areaPath: place.areaPath, at: now });
+  const predicted = !given && advice.categoryCode ? await resolveCategory(deps.db, advice.categoryCode) : null;
+  const category = given ?? predicted;
+  const lineage = category ? await categoryLineage(deps.db, category.id) : [];
   const files = (input.attachments ?? []).map(checkAttachment);
   const text = `${input.title ?? ''} ${input.description}`;
   const urgency: Urgency = input.urgency === 'urgent' || lineage.some((c) => c.urgent) || assessUrgency(text).urgent ? 'urgent' : 'normal';
   const policy = await pickSlaPolicy(deps.db, { lineage, urgency, channel });
   const suggestion = await suggestUnit(deps.db, lineage, place.areaPath);
-  const auto = !!suggestion?.autoDispatch && (await autoDispatchEnabled(deps));
+  const auto = !!suggestion?.autoDispatch && (!predicted || advice.autoDispatch) && (await autoDispatchEnabled(deps));
   const number = await nextCaseNumber(deps.db, deps.config.JICENG_CASE_PREFIX, now);
   const firstResponseDue = dueFrom(deps.work, now, policy.firstResponse);
   const warnAt = warnFrom(deps.work, now, firstResponseDue, policy.warningShare, policy.firstResponse.mode);
-  const title = input.title?.trim() || input.description.replace(/\s+/g, ' ').slice(0, 30);
+  // Cut by characters, not UTF-16 units: half an emoji is not valid text (and could never be encoded into the trail).
+  const title = input.title?.trim() || Array.from(input.description.replace(/\s+/g, ' ')).slice(0, 30).join('');
 
   const created = await deps.db.transaction(async (tx) => {
     const [row] = await tx
@@ -113,6 +120,7 @@ export async function createCase(
         warnAt,
         nextSweepAt: nextSweep({ card: 'none', warnAt, due: firstResponseDue, orderDue: null }),
         externalRef: input.externalRef ?? null,
+        prediction: advice.prediction,
         updatedAt: now,
       })
       .returning();
@@ -128,7 +136,7 @@ export async function createCase(
         subjectType: 'case',
         subjectId: c.id,
         unitId: null,
-        changes: { status: { before: null, after: 'received' }, number: { before: null, after: number }, channel: { before: null, after: channel }, urgency: { before: null, after: urgency }, ...options.trail?.changes },
+        changes: { status: { before: null, after: 'received' }, number: { before: null, after: number }, channel: { before: null, after: channel }, urgency: { before: null, after: urgency }, ...(predicted ? { categoryId: { before: null, after: predicted.id }, predictedBy: { before: null, after: { modelVersion: advice.prediction?.modelVersion, confidence: advice.prediction?.top[0]?.confidence } } } : {}), ...options.trail?.changes },
         reason: options.trail?.reason ?? null,
         attachments: files.map((f) => ({ name: f.name, sha256: f.sha256, size: f.size })),
       },
@@ -139,15 +147,17 @@ export async function createCase(
       : [];
     if (!auto || !suggestion) {
       await enqueueNotices(tx, now, notices);
+      await recordCaseFacts(tx, [c]);
       return c;
     }
     const assigned = await assignUnits(tx, deps.work, c, policy, { leadUnitId: suggestion.unitId, assistUnitIds: suggestion.assistUnitIds }, now);
     const [dispatched] = await tx.update(cases).set({ ...assigned.patch, updatedAt: now }).where(eq(cases.id, c.id)).returning();
     await audit(
       { db: tx, clock: deps.clock, actor: systemActor, meta: deps.meta },
-      { action: 'dispatched', subjectType: 'case', subjectId: c.id, unitId: suggestion.unitId, changes: { status: { before: 'received', after: 'dispatched' }, leadUnitId: { before: null, after: suggestion.unitId }, assistUnitIds: { before: null, after: suggestion.assistUnitIds } }, reason: '按派单规则自动派单 (dispatched by rule)' },
+      { action: 'dispatched', subjectType: 'case', subjectId: c.id, unitId: suggestion.unitId, changes: { status: { before: 'received', after: 'dispatched' }, leadUnitId: { before: null, after: suggestion.unitId }, assistUnitIds: { before: null, after: suggestion.assistUnitIds } }, reason: predicted ? '按智能分类与派单规则自动派单 (dispatched by predicted category and rule)' : '按派单规则自动派单 (dispatched by rule)' },
     );
     await enqueueNotices(tx, now, [...notices, ...assigned.notices]);
+    await recordCaseFacts(tx, [dispatched!]);
     return dispatched!;
   });
   publishCaseChange(deps, created);

@@ -131,3 +131,13 @@ describe('anonymity, attachments and automatic dispatch', () => {
     await t.request('PUT', '/api/settings/dispatch', { token: admin, body: { autoDispatch: false } });
   });
 });
+
+describe('text at the edges', () => {
+  it('derives a title that never cuts an emoji in half', async () => {
+    const description = `${'路'.repeat(29)}😀后面还有很多字描述问题`;
+    const res = await t.request('POST', '/api/cases', { token, body: { description, location: at } });
+    expect(res.status).toBe(201);
+    const detail = await t.request('GET', `/api/cases/${res.body.id}`, { token });
+    expect(detail.body.title).toBe(`${'路'.repeat(29)}😀`);
+  });
+});

@@ -24,6 +24,8 @@ export interface CaseSummary {
   dueAt: string | null;
   anonymous: boolean;
   rating: Rating | null;
+  /** Smart dispatch's top three categories at intake (dispatch/intake-advice.ts CasePrediction), for the workbench. */
+  prediction: unknown;
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -58,6 +60,7 @@ export function presentSummary(c: CaseRow, names: { categoryName: string | null;
     dueAt: iso(dueOf(c)),
     anonymous: c.anonymous,
     rating: c.rating,
+    prediction: c.prediction ?? null,
   };
 }
 

@@ -6,6 +6,7 @@ import { checkAttachment } from './attachments.js';
 import { runCaseAction, type CaseRow } from './case-action.js';
 import { areaIds } from './suggest-unit.js';
 import type { AttachmentInput } from './schema.js';
+import { resolveTiming } from '../cockpit/timings.js';
 
 /**
  * The lead unit reports the work done (办结) with a reply and evidence. Assisting units must have finished their part
@@ -25,7 +26,7 @@ export async function resolveCase(ctx: Ctx, caseId: string, input: { reply: stri
     const countyId = areaIds(c.areaPath)[0]!;
     return {
       event: 'resolved',
-      patch: { status: 'resolved', resolvedAt: now, reply: input.reply, firstResponseAt: c.firstResponseAt ?? now, warnAt: null, card: 'none', nextSweepAt: null },
+      patch: { status: 'resolved', resolvedAt: now, reply: input.reply, firstResponseAt: c.firstResponseAt ?? now, warnAt: null, card: 'none', nextSweepAt: null, ...(await resolveTiming(tx, ctx.work, c, now)) },
       changes: { reply: { before: c.reply, after: input.reply } },
       attachments: files.map((f) => ({ name: f.name, sha256: f.sha256, size: f.size })),
       notices: [

@@ -25,7 +25,8 @@ export type Action =
   | 'case.read'
   | 'case.reveal_reporter'
   | 'case.import'
-  | 'case.configure';
+  | 'case.configure'
+  | 'cockpit.read';
 
 const everyoneButResidents: Partial<Record<Role, Reach>> = {
   grid_worker: 'scope',
@@ -54,6 +55,8 @@ export const rules: Record<Action, Partial<Record<Role, Reach>>> = {
   'case.reveal_reporter': { admin: 'all' },
   'case.import': { dispatcher: 'all', admin: 'all' },
   'case.configure': { admin: 'all' },
+  // The data cockpit and its reports: county-wide for the centre, supervision and leaders; a township its own.
+  'cockpit.read': { leader: 'all', supervisor: 'all', dispatcher: 'all', admin: 'all', township_staff: 'scope' },
 };
 
 /** The reach the actor has for an action, or null when the role may not do it at all. */

@@ -7,6 +7,7 @@ import { enqueueNotices, unitStaffRoles, type Notice } from '../cases/notify.js'
 import { systemActor } from '../platform/actor.js';
 import { auditMany, type AuditInput } from '../platform/audit.js';
 import type { Deps } from '../platform/context.js';
+import { recordCaseFactsById } from '../cockpit/record-facts.js';
 
 type Due = {
   id: string;
@@ -110,6 +111,8 @@ export async function sweepDeadlines(deps: Pick<Deps, 'db' | 'clock' | 'work'>, 
           select c, l, b, t, r, d, 'open', ${now} from unnest(${o((x) => x.caseId)}::uuid[], ${o((x) => x.level)}::int[], ${o((x) => x.issuedByUnitId)}::uuid[],
             ${o((x) => x.issuedToUnitId)}::uuid[], ${o((x) => x.reason)}::text[], ${o((x) => (x.dueAt as Date).toISOString())}::timestamptz[]) as x(c, l, b, t, r, d)`);
       }
+      // Red cards and escalations change what the cockpit counts (overdue, escalations, supervision orders).
+      await recordCaseFactsById(tx, updates.filter((u) => u.card === 'red').map((u) => u.id));
       await auditMany({ db: tx, clock: { now: () => now }, actor: systemActor }, entries);
       await enqueueNotices(tx, now, notices);
       return rows.length < batchSize;

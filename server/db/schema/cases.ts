@@ -129,6 +129,11 @@ export const cases = pgTable(
     returnCount: integer('return_count').notNull().default(0),
     buckPassing: boolean('buck_passing').notNull().default(false),
     reopenCount: integer('reopen_count').notNull().default(0),
+    /** Set at acceptance and resolution for the cockpit: working minutes since dispatch, and whether the deadline was met. */
+    acceptMinutes: integer('accept_minutes'),
+    acceptOnTime: boolean('accept_on_time'),
+    resolveMinutes: integer('resolve_minutes'),
+    resolveOnTime: boolean('resolve_on_time'),
     rating: text('rating').$type<Rating>(),
     reply: text('reply'),
     mergedIntoId: uuid('merged_into_id').references((): AnyPgColumn => cases.id),
@@ -144,6 +149,8 @@ export const cases = pgTable(
     index('cases_reporter_index_idx').on(t.reporterIndex),
     index('cases_lead_unit_idx').on(t.leadUnitId),
     index('cases_received_idx').on(t.receivedAt),
+    // Duplicate checks read the recent cases of a few grids (dispatch/find-duplicates.ts).
+    index('cases_grid_received_idx').on(t.gridId, t.receivedAt),
     index('cases_sweep_idx').on(t.nextSweepAt).where(sql`${t.nextSweepAt} is not null`),
     uniqueIndex('cases_external_ref_idx').on(t.channel, t.externalRef).where(sql`${t.externalRef} is not null`),
   ],

@@ -2,6 +2,7 @@ import {
   AlertOutlined,
   ApartmentOutlined,
   CarryOutOutlined,
+  DashboardOutlined,
   EditOutlined,
   EnvironmentOutlined,
   HomeOutlined,
@@ -23,4 +24,5 @@ export const menuIcons: Record<MenuItem['icon'], ReactNode> = {
   dispatch: <SendOutlined />,
   tasks: <CarryOutOutlined />,
   supervision: <AlertOutlined />,
+  cockpit: <DashboardOutlined />,
 };

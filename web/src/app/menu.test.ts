@@ -27,6 +27,7 @@ describe('menu table', () => {
       '/cases/mine',
       '/cases/dispatch',
       '/cases/supervision',
+      '/cockpit',
       '/org',
       '/org/map',
       '/admin/users',
@@ -40,6 +41,11 @@ describe('menu table', () => {
     expect(who('cases-dispatch')).toEqual(['admin', 'dispatcher']);
     expect(who('cases-tasks')).toEqual(['cadre', 'grid_worker', 'handler', 'township_staff']);
     expect(who('cases-supervision')).toEqual(['admin', 'dispatcher', 'leader', 'supervisor']);
+  });
+
+  it('gives the cockpit to the roles the server lets read it (cockpit.read)', () => {
+    const who = roles.filter((r) => canOpen(r, 'cockpit')).sort();
+    expect(who).toEqual(['admin', 'dispatcher', 'leader', 'supervisor', 'township_staff']);
   });
 
   it('treats an unknown role as a resident-like visitor', () => {

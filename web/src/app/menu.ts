@@ -10,7 +10,7 @@ export interface MenuItem {
   key: string;
   path: string;
   labelKey: MessageKey;
-  icon: 'home' | 'org' | 'map' | 'users' | 'report' | 'mine' | 'dispatch' | 'tasks' | 'supervision';
+  icon: 'home' | 'org' | 'map' | 'users' | 'report' | 'mine' | 'dispatch' | 'tasks' | 'supervision' | 'cockpit';
 }
 
 /** Every menu page, in menu order. Add a page here and give it to roles below; no entry without a real route. */
@@ -21,6 +21,7 @@ export const menuItems = [
   { key: 'cases-dispatch', path: '/cases/dispatch', labelKey: 'menu.caseDispatch', icon: 'dispatch' },
   { key: 'cases-tasks', path: '/cases/tasks', labelKey: 'menu.caseTasks', icon: 'tasks' },
   { key: 'cases-supervision', path: '/cases/supervision', labelKey: 'menu.caseSupervision', icon: 'supervision' },
+  { key: 'cockpit', path: '/cockpit', labelKey: 'menu.cockpit', icon: 'cockpit' },
   { key: 'org', path: '/org', labelKey: 'menu.org', icon: 'org' },
   { key: 'org-map', path: '/org/map', labelKey: 'menu.orgMap', icon: 'map' },
   { key: 'admin-users', path: '/admin/users', labelKey: 'menu.users', icon: 'users' },
@@ -33,16 +34,17 @@ export type MenuKey = MenuEntry['key'];
 /** Role → the menu pages it may open. Record<Role, …> makes a new role fail to compile until it is placed. */
 // Everyone may report a problem and follow their reports; the work pages follow the transition table's roles
 // (server/cases/lifecycle.ts): units work on tasks, the centre dispatches, supervision watches the cards.
+// The cockpit follows `cockpit.read` (server/platform/policies.ts): county roles, and township staff for their township.
 export const menuByRole: Record<Role, readonly MenuKey[]> = {
   resident: ['home', 'cases-new', 'cases-mine'],
   grid_worker: ['home', 'cases-new', 'cases-mine', 'cases-tasks', 'org-map'],
   cadre: ['home', 'cases-new', 'cases-mine', 'cases-tasks', 'org-map'],
-  township_staff: ['home', 'cases-new', 'cases-mine', 'cases-tasks', 'org', 'org-map'],
+  township_staff: ['home', 'cases-new', 'cases-mine', 'cases-tasks', 'cockpit', 'org', 'org-map'],
   handler: ['home', 'cases-new', 'cases-mine', 'cases-tasks', 'org-map'],
-  dispatcher: ['home', 'cases-new', 'cases-mine', 'cases-dispatch', 'cases-supervision', 'org', 'org-map'],
-  supervisor: ['home', 'cases-new', 'cases-mine', 'cases-supervision', 'org', 'org-map'],
-  leader: ['home', 'cases-new', 'cases-mine', 'cases-supervision', 'org', 'org-map'],
-  admin: ['home', 'cases-new', 'cases-mine', 'cases-dispatch', 'cases-supervision', 'org', 'org-map', 'admin-users'],
+  dispatcher: ['home', 'cases-new', 'cases-mine', 'cases-dispatch', 'cases-supervision', 'cockpit', 'org', 'org-map'],
+  supervisor: ['home', 'cases-new', 'cases-mine', 'cases-supervision', 'cockpit', 'org', 'org-map'],
+  leader: ['home', 'cases-new', 'cases-mine', 'cases-supervision', 'cockpit', 'org', 'org-map'],
+  admin: ['home', 'cases-new', 'cases-mine', 'cases-dispatch', 'cases-supervision', 'cockpit', 'org', 'org-map', 'admin-users'],
 };
 
 /** The menu entries a role sees, in menu order; an unknown role sees only the home page. */

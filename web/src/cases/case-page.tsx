@@ -1,4 +1,4 @@
-import { Suspense, lazy } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import { App, Badge, Card, Col, Descriptions, Result, Row, Skeleton, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router';
 import { CaseActionBar } from './case-action-bar.js';
@@ -13,6 +13,7 @@ import { CaseDeadlines, CaseSupervision, CaseTasks } from './case-work.js';
 import { isCaseDetail, useCase } from './cases-api.js';
 import { useNameLookup } from './name-lookup.js';
 import { useGridsFor } from './point-picker.js';
+import { EvidencePanel } from '../evidence/evidence-panel.js';
 import { ApiError } from '../app/api.js';
 import { canOpen } from '../app/menu.js';
 import { useIsPhone } from '../app/use-media-query.js';
@@ -36,6 +37,8 @@ export function CasePage() {
   const grids = useGridsFor(withMap && c?.location?.lng != null);
   const live = useCaseLiveRefresh();
   const isPhone = useIsPhone();
+  // The evidence is read (and checked) only once its tab is opened: the server signs a checkpoint for it.
+  const [trailTab, setTrailTab] = useState<'timeline' | 'evidence'>('timeline');
 
   const onDone = (answer: CaseDetail | CaseGone, action: CaseAction) => {
     if (isCaseDetail(answer)) return;
@@ -95,8 +98,17 @@ export function CasePage() {
     </>
   );
   const timelineCard = (
-    <Card size="small" title={t('caseView.timeline')}>
-      <CaseTimeline entries={c.timeline} names={names} />
+    <Card
+      size="small"
+      className="case-trail-card"
+      tabList={[
+        { key: 'timeline', label: <span data-testid="tab-timeline">{t('caseView.timeline')}</span> },
+        { key: 'evidence', label: <span data-testid="tab-evidence">{t('evidence.tab')}</span> },
+      ]}
+      activeTabKey={trailTab}
+      onTabChange={(key) => setTrailTab(key === 'evidence' ? 'evidence' : 'timeline')}
+    >
+      {trailTab === 'timeline' ? <CaseTimeline entries={c.timeline} names={names} /> : <EvidencePanel c={c} names={names} />}
     </Card>
   );
 

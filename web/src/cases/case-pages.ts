@@ -1,7 +1,7 @@
 /**
  * The case pages, loaded as one lazy chunk on the first visit to any of them. Were each page its own chunk, every
- * antd component two of them share would join the vendor chunk that loads at sign-in, and a phone would download
- * the case ledger's tables, cascaders and uploads just to show the login form.
+ * antd component two of them share would move to the shared vendor chunks (web/vite.config.ts), which other pages
+ * then load for components they never show.
  */
 export { CasePage } from './case-page.js';
 export { DispatchPage } from './dispatch-page.js';

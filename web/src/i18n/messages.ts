@@ -2,6 +2,10 @@ import { caseEn } from './case-messages-en.js';
 import { caseZhCN } from './case-messages-zh.js';
 import { casePagesEn } from './case-pages-en.js';
 import { casePagesZhCN } from './case-pages-zh.js';
+import { cockpitEn } from './cockpit-messages-en.js';
+import { cockpitZhCN } from './cockpit-messages-zh.js';
+import { evidenceEn } from './evidence-messages-en.js';
+import { evidenceZhCN } from './evidence-messages-zh.js';
 
 /** The shell's own strings. zh-CN is the reference; every other language must translate every key. */
 const shellZhCN = {
@@ -104,7 +108,7 @@ const shellZhCN = {
 } as const;
 
 /** Every string of the web app: the shell's and each feature's (kept in their own files to stay short). */
-export const zhCN = { ...shellZhCN, ...caseZhCN, ...casePagesZhCN } as const;
+export const zhCN = { ...shellZhCN, ...caseZhCN, ...casePagesZhCN, ...evidenceZhCN, ...cockpitZhCN } as const;
 
 export type MessageKey = keyof typeof zhCN;
 
@@ -209,4 +213,4 @@ const shellEn: Record<keyof typeof shellZhCN, string> = {
 };
 
 /** English, for visitors and for developers who do not read Chinese. */
-export const en: Record<MessageKey, string> = { ...shellEn, ...caseEn, ...casePagesEn };
+export const en: Record<MessageKey, string> = { ...shellEn, ...caseEn, ...casePagesEn, ...evidenceEn, ...cockpitEn };

@@ -4,7 +4,8 @@ import { MapChart } from 'echarts/charts';
 import { TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { GridCollection, GridProperties } from './org-api.js';
-import { gridFills, meanLatitude } from './grid-colors.js';
+import { gridFills } from './grid-colors.js';
+import { gridSeriesGeometry, registerGrids } from './grid-geo.js';
 import type { TownshipColor } from './grid-colors.js';
 import { useI18n } from '../i18n/i18n-context.js';
 
@@ -50,8 +51,7 @@ export function GridMapChart({ grids, townships, selectedId, highlightTownshipId
   useEffect(() => {
     const instance = chart.current;
     if (!instance) return;
-    // Region names are grid ids (nameProperty 'id'): two grids may share a name, never an id.
-    echarts.registerMap(mapName, grids as unknown as Parameters<typeof echarts.registerMap>[1]);
+    registerGrids(echarts, mapName, grids);
     const byId = new Map<string, GridProperties>(grids.features.map((f) => [f.properties.id, f.properties]));
     const fills = gridFills(grids.features, townships);
     const label = (id: string) => byId.get(id)?.name ?? id;
@@ -76,14 +76,7 @@ export function GridMapChart({ grids, townships, selectedId, highlightTownshipId
         },
         series: [
           {
-            type: 'map',
-            map: mapName,
-            nameProperty: 'id',
-            roam: true,
-            scaleLimit: { min: 0.8, max: 12 },
-            aspectScale: Math.max(0.5, Math.cos((meanLatitude(grids.features) * Math.PI) / 180)),
-            layoutCenter: ['50%', '50%'],
-            layoutSize: '95%',
+            ...gridSeriesGeometry(mapName, grids),
             selectedMode: 'single',
             label: { show: false, formatter: (p: { name: string }) => label(p.name), fontSize: 11, color: '#0f172a' },
             itemStyle: { borderColor: '#ffffff', borderWidth: 1 },

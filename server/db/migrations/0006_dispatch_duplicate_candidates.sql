@@ -1,0 +1,1 @@
+CREATE INDEX "cases_grid_received_idx" ON "cases" USING btree ("grid_id","received_at");
