@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../platform/errors.js';
-import { TrainedClassifier, trainClassifier } from './classifier.js';
+import { balancedWeights, TrainedClassifier, trainClassifier } from './classifier.js';
 import { tinyLabelled, tinyTest, tinyUnlabelled } from './fixtures/tiny-corpus.js';
 
 // Small buckets keep the tests fast; the production default is 2^20.
@@ -49,3 +49,17 @@ describe('trainClassifier', () => {
     }
   });
 });
+
+describe('balancedWeights', () => {
+  it('gives every class the same total cost, counting examples at their weights', () => {
+    const ys = ['a', 'a', 'a', 'b', 'b', 'b'];
+    expect(balancedWeights(ys.slice(0, 4))).toEqual([2 / 3, 2 / 3, 2 / 3, 2]);
+    // Three pseudo-labelled 'b' at weight 0.1 must not make 'b' look like a large class.
+    const w = [1, 1, 1, 1, 0.1, 0.1];
+    const m = balancedWeights(ys, w);
+    const total = (l: string) => ys.reduce((s, y, i) => s + (y === l ? w[i]! * m[i]! : 0), 0);
+    expect(total('a')).toBeCloseTo(total('b'), 10);
+    expect(m[3]).toBeGreaterThan(m[0]!);
+  });
+});
+

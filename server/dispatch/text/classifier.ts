@@ -1,7 +1,7 @@
 /**
  * The category classifier of smart dispatch: hashed TF-IDF features (IDF from labelled and unlabelled texts), a
- * one-vs-rest linear SVM, optional class-balanced self-training on the unlabelled texts, and softmax confidences
- * at a temperature fitted on held-out folds. Serialises to JSON so that each trained version can be stored.
+ * one-vs-rest linear SVM, self-training with class quotas on the unlabelled texts, and softmax confidences at a
+ * temperature fitted on held-out folds. Serialises to JSON so that each trained version can be stored.
  */
 import { AppError } from '../../platform/errors.js';
 import { fitTemperature } from './calibrate.js';
@@ -36,19 +36,20 @@ export interface ClassifierOptions {
   algorithm: 'svm' | 'softmax';
   /** L2 strength of softmax regression. */
   lambda: number;
-  /** Scale each class's cost by n / (classes × its count), so small classes are not ignored. */
+  /** Scale each class's cost by total / (classes × its total weight), so small classes are not ignored. */
   balanced: boolean;
   selfTraining: SelfTrainingOptions;
   calibrate: boolean;
 }
 
 /**
- * Chosen by cross-validation on labelled data only. Self-training is off: on the citizen-board data it lowered
- * cross-validated macro-F1 (0.848 against 0.854), the unlabelled texts being dominated by one category.
+ * Chosen by repeated cross-validation on labelled data only (stratified and leave-cluster-out folds, see
+ * cross-validate.ts). Self-training with class quotas is on (see self-training.ts); prior correction is not offered
+ * here: adjusting to priors estimated on the unlabelled board lowered macro-F1 even under simulated shift (priors.ts).
  */
 export const defaultClassifierOptions: ClassifierOptions = {
   features: defaultFeatureOptions, c: 30, loss: 'squared-hinge', algorithm: 'svm', lambda: 1e-5, balanced: true,
-  selfTraining: { ...defaultSelfTraining, rounds: 0 }, calibrate: true,
+  selfTraining: defaultSelfTraining, calibrate: true,
 };
 
 export interface TrainClassifierInput {
@@ -88,11 +89,12 @@ export class TrainedClassifier implements Classifier {
   }
 }
 
-/** Cost multipliers that give every class the same total weight. */
-function balancedWeights(ys: readonly string[]): number[] {
-  const count = new Map<string, number>();
-  for (const y of ys) count.set(y, (count.get(y) ?? 0) + 1);
-  return ys.map((y) => ys.length / (count.size * (count.get(y) as number)));
+/** Cost multipliers that give every class the same total cost, counting each example at its own weight. */
+export function balancedWeights(ys: readonly string[], weights: readonly number[] = ys.map(() => 1)): number[] {
+  const total = new Map<string, number>();
+  ys.forEach((y, i) => total.set(y, (total.get(y) ?? 0) + (weights[i] as number)));
+  const sum = [...total.values()].reduce((a, b) => a + b, 0);
+  return ys.map((y) => sum / (total.size * (total.get(y) as number)));
 }
 
 /** Fills in defaults for partial classifier options. */
@@ -135,23 +137,25 @@ export function trainFromCounts(
   const xs = labelledCounts.map((c) => extractor.weight(c));
   const us = unlabelledCounts.map((c) => extractor.weight(c));
   const train = (x: readonly SparseVector[], y: readonly string[], w: readonly number[]) => {
-    const cls = o.balanced ? balancedWeights(y) : y.map(() => 1);
+    // Pseudo-labels count at their own weight, so that a class they crowd is not mistaken for a large one.
+    const cls = o.balanced ? balancedWeights(y, w) : y.map(() => 1);
     const weights = w.map((v, i) => v * (cls[i] as number));
     const dimBits = o.features.dimBits;
     return o.algorithm === 'softmax'
       ? trainSoftmax(x, y, { lambda: o.lambda, seed, dimBits }, weights)
       : trainSvm(x, y, { c: o.c, loss: o.loss, seed, dimBits }, weights);
   };
-  const model = selfTrain(xs, ys, us, train, o.selfTraining);
-  if (o.calibrate) model.temperature = heldOutTemperature(xs, ys, train, seed);
+  const fit = (x: readonly SparseVector[], y: readonly string[]) => selfTrain(x, y, us, train, o.selfTraining);
+  const model = fit(xs, ys);
+  if (o.calibrate) model.temperature = heldOutTemperature(xs, ys, fit, seed);
   return new TrainedClassifier(extractor, model);
 }
 
-/** Fits the softmax temperature on 3-fold out-of-fold scores of the labelled data. */
+/** Fits the softmax temperature on 3-fold out-of-fold scores of the whole training pipeline on the labelled data. */
 function heldOutTemperature(
   xs: readonly SparseVector[],
   ys: readonly string[],
-  train: (x: readonly SparseVector[], y: readonly string[], w: readonly number[]) => LinearModel,
+  fit: (x: readonly SparseVector[], y: readonly string[]) => LinearModel,
   seed: number,
 ): number {
   const scores: Float64Array[] = [];
@@ -160,7 +164,7 @@ function heldOutTemperature(
     const held = new Set(fold);
     const rest = ys.map((_, i) => i).filter((i) => !held.has(i));
     if (new Set(rest.map((i) => ys[i])).size < 2) continue;
-    const m = train(rest.map((i) => xs[i] as SparseVector), rest.map((i) => ys[i] as string), rest.map(() => 1));
+    const m = fit(rest.map((i) => xs[i] as SparseVector), rest.map((i) => ys[i] as string));
     for (const i of fold) {
       const k = m.labels.indexOf(ys[i] as string);
       if (k < 0) continue;

@@ -1,16 +1,24 @@
 /**
- * Stratified k-fold cross-validation of the classifier on labelled data only: the way to tune options without ever
+ * Repeated k-fold cross-validation of the classifier on labelled data only: the way to tune options without ever
  * looking at a test set. Each text's features are counted once; each fold refits IDF on its own training part plus
- * the unlabelled texts, exactly as training on the whole set would.
+ * the unlabelled texts, exactly as training on the whole set would. Unlabelled texts identical to a held-out text are
+ * left out of that fold, since a test text is never in the unlabelled pool either. Folds are stratified, or
+ * leave-cluster-out (cluster-folds.ts) to imitate a test set with sub-topics the labelled sample lacks.
  */
-import { countFeatures } from './features.js';
+import { countFeatures, FeatureExtractor, inputText } from './features.js';
 import type { TextInput } from './features.js';
 import { trainFromCounts, resolveOptions } from './classifier.js';
 import type { TrainClassifierInput } from './classifier.js';
+import { clusterFolds } from './cluster-folds.js';
 import { mulberry32 } from './hash.js';
 import { classificationReport, stratifiedFolds } from './metrics.js';
 import type { ClassificationReport } from './metrics.js';
 import type { SparseVector } from './sparse.js';
+
+/** The pooled report of all repeats, and accuracy and macro-F1 of each repeat (for their spread). */
+export interface CrossValidationReport extends ClassificationReport {
+  runs: { accuracy: number; macroF1: number }[];
+}
 
 /** Cross-validates the classifier; predictions of all repeats are pooled into one report. */
 export function crossValidate(input: {
@@ -19,26 +27,44 @@ export function crossValidate(input: {
   folds?: number;
   repeats?: number;
   seed?: number;
+  split?: 'stratified' | 'cluster';
   options?: TrainClassifierInput['options'];
-}): ClassificationReport {
+}): CrossValidationReport {
   const o = resolveOptions(input.options);
   const seed = input.seed ?? 1;
+  const k = input.folds ?? 5;
   const ys = input.labelled.map((l) => l.label);
   const lc = input.labelled.map((l) => countFeatures(l.text, o.features));
-  const uc = (input.unlabelled ?? []).map((t) => countFeatures(t, o.features));
+  const unlabelled = input.unlabelled ?? [];
+  const uc = unlabelled.map((t) => countFeatures(t, o.features));
+  const labelledKeys = input.labelled.map((l) => inputText(l.text));
+  const unlabelledKeys = unlabelled.map(inputText);
+  // Clusters are found once, on vectors weighted by IDF of every text (unsupervised, labels unused).
+  const clusterSpace = input.split === 'cluster' ? FeatureExtractor.fitCounts([...lc, ...uc], o.features) : undefined;
   const gold: string[] = [];
   const predicted: string[] = [];
+  const runs: CrossValidationReport['runs'] = [];
   for (let rep = 0; rep < (input.repeats ?? 1); rep++) {
-    for (const fold of stratifiedFolds(ys, input.folds ?? 5, mulberry32(seed * 1000 + rep))) {
+    const random = mulberry32(seed * 1000 + rep);
+    const folds = clusterSpace ? clusterFolds(lc.map((c) => clusterSpace.weight(c)), ys, k, random) : stratifiedFolds(ys, k, random);
+    const repGold: string[] = [];
+    const repPredicted: string[] = [];
+    for (const fold of folds) {
       const held = new Set(fold);
+      const heldKeys = new Set(fold.map((i) => labelledKeys[i]));
       const rest = ys.map((_, i) => i).filter((i) => !held.has(i));
       const pick = (i: number) => lc[i] as SparseVector;
-      const clf = trainFromCounts(rest.map(pick), rest.map((i) => ys[i] as string), uc, o, seed);
+      const pool = uc.filter((_, j) => !heldKeys.has(unlabelledKeys[j]));
+      const clf = trainFromCounts(rest.map(pick), rest.map((i) => ys[i] as string), pool, o, seed + rep);
       for (const i of fold) {
-        gold.push(ys[i] as string);
-        predicted.push(clf.model.predict(clf.extractor.weight(pick(i)))[0]?.label ?? '');
+        repGold.push(ys[i] as string);
+        repPredicted.push(clf.model.predict(clf.extractor.weight(pick(i)))[0]?.label ?? '');
       }
     }
+    const r = classificationReport(repGold, repPredicted);
+    runs.push({ accuracy: r.accuracy, macroF1: r.macroF1 });
+    gold.push(...repGold);
+    predicted.push(...repPredicted);
   }
-  return classificationReport(gold, predicted);
+  return { ...classificationReport(gold, predicted), runs };
 }

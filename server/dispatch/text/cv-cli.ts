@@ -1,7 +1,8 @@
 /**
  * Tuning by cross-validation on a labelled file only:
  * `npx tsx server/dispatch/text/cv-cli.ts --train <jsonl> [--unlabeled <jsonl> ...] [--folds 5] [--repeats 2]
- *  [--options '{"c":10,"features":{"titleWeight":5}}']` prints {accuracy, macroF1, seconds, options}.
+ *  [--split stratified|cluster] [--options '{"c":10,"features":{"titleWeight":5}}']` prints {accuracy, macroF1,
+ *  macroF1Runs (mean and standard deviation over repeats), perClassF1, seconds, split, options}.
  */
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
@@ -11,11 +12,16 @@ import { readReportsJsonl } from './reports-jsonl.js';
 const { values } = parseArgs({
   options: {
     train: { type: 'string' }, unlabeled: { type: 'string', multiple: true }, folds: { type: 'string' },
-    repeats: { type: 'string' }, options: { type: 'string' }, seed: { type: 'string' },
+    repeats: { type: 'string' }, options: { type: 'string' }, seed: { type: 'string' }, split: { type: 'string' },
   },
 });
 if (!values.train) {
   process.stderr.write('cv: missing --train <jsonl>\n');
+  process.exit(2);
+}
+const split = values.split ?? 'stratified';
+if (split !== 'stratified' && split !== 'cluster') {
+  process.stderr.write(`cv: --split must be stratified or cluster, got "${split}"\n`);
   process.exit(2);
 }
 const started = performance.now();
@@ -25,7 +31,13 @@ const options = values.options ? JSON.parse(values.options) : {};
 const report = crossValidate({
   labelled: train.map((r) => ({ text: { title: r.title, body: r.body }, label: r.label ?? '' })),
   unlabelled: unlabelled.map((r) => ({ title: r.title, body: r.body })),
-  folds: Number(values.folds ?? 5), repeats: Number(values.repeats ?? 2), seed: Number(values.seed ?? 1), options,
+  folds: Number(values.folds ?? 5), repeats: Number(values.repeats ?? 2), seed: Number(values.seed ?? 1), split, options,
 });
+const f1s = report.runs.map((r) => r.macroF1);
+const mean = f1s.reduce((a, b) => a + b, 0) / f1s.length;
+const sd = Math.sqrt(f1s.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(f1s.length - 1, 1));
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
+const perClassF1 = Object.fromEntries(Object.entries(report.perClass).map(([l, s]) => [l, r3(s.f1)]));
 const seconds = Math.round((performance.now() - started) / 100) / 10;
-process.stdout.write(`${JSON.stringify({ accuracy: report.accuracy, macroF1: report.macroF1, seconds, options })}\n`);
+const out = { accuracy: r3(report.accuracy), macroF1: r3(report.macroF1), macroF1Runs: { mean: r3(mean), sd: r3(sd) }, perClassF1, seconds, split, options };
+process.stdout.write(`${JSON.stringify(out)}\n`);

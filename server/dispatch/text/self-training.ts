@@ -1,8 +1,9 @@
 /**
- * Class-balanced self-training: each round, every label takes the unlabelled texts it wins most clearly (its score
- * is the highest and above a floor), a fixed number per label, and the model is retrained with those pseudo-labels
- * at a lower cost. A fixed number per label matters: citizen boards are dominated by housing complaints, and
- * taking a share of each predicted class would drown the small classes in confirmation bias.
+ * Self-training with class quotas. Each round the model labels the unlabelled texts; every label takes the texts it
+ * wins by the widest margin over the runner-up, up to a quota, and the model is retrained with those pseudo-labels at
+ * a low cost. Quotas follow the labelled class shares (or are equal), never the predicted shares: citizen boards are
+ * dominated by housing complaints, and messages of categories the model does not know fall into that class too, so
+ * letting predictions set the shares drowns the small classes (plain self-training collapsed onto 城乡建设).
  */
 import type { LinearModel } from './linear-model.js';
 import type { SparseVector } from './sparse.js';
@@ -10,15 +11,42 @@ import type { SparseVector } from './sparse.js';
 export interface SelfTrainingOptions {
   /** Rounds of pseudo-labelling; 0 turns self-training off. */
   rounds: number;
-  /** Pseudo-labels added per label and round. */
-  perClass: number;
+  /** Fraction of the unlabelled texts pseudo-labelled per round. */
+  share: number;
+  /** How a round's pseudo-labels are divided among labels: like the labelled examples, or equally. */
+  quota: 'labelled' | 'equal';
   /** Cost of a pseudo-labelled example relative to a labelled one. */
   weight: number;
-  /** A pseudo-label needs a score above this. */
-  minScore: number;
+  /** A pseudo-label needs its score to beat the runner-up's by more than this. */
+  minMargin: number;
 }
 
-export const defaultSelfTraining: SelfTrainingOptions = { rounds: 1, perClass: 20, weight: 0.5, minScore: 0 };
+/**
+ * Chosen by repeated 5-fold cross-validation on the labelled file (stratified and leave-cluster-out folds): one round
+ * over a tenth of the pool at cost 0.15 kept stratified macro-F1 and raised leave-cluster-out macro-F1 by ~0.03;
+ * more rounds, larger shares or heavier pseudo-labels lowered stratified macro-F1.
+ */
+export const defaultSelfTraining: SelfTrainingOptions = { rounds: 1, share: 0.1, quota: 'labelled', weight: 0.15, minMargin: 0 };
+
+/** The best label of a score vector and its margin over the runner-up. */
+export function topMargin(scores: ArrayLike<number>): { best: number; margin: number } {
+  let best = 0;
+  for (let k = 1; k < scores.length; k++) if ((scores[k] as number) > (scores[best] as number)) best = k;
+  let second = -Infinity;
+  for (let k = 0; k < scores.length; k++) if (k !== best) second = Math.max(second, scores[k] as number);
+  return { best, margin: (scores[best] as number) - second };
+}
+
+/** How many pseudo-labels each label takes in a round of `total` (largest remainders, so they sum to `total`). */
+export function quotas(labels: readonly string[], ys: readonly string[], total: number, mode: SelfTrainingOptions['quota']): number[] {
+  const shares = labels.map((l) => (mode === 'equal' ? 1 : ys.filter((y) => y === l).length));
+  const sum = shares.reduce((a, b) => a + b, 0) || 1;
+  const exact = shares.map((s) => (total * s) / sum);
+  const out = exact.map(Math.floor);
+  const order = exact.map((_, k) => k).sort((a, b) => exact[b]! - out[b]! - (exact[a]! - out[a]!) || a - b);
+  for (let r = total - out.reduce((a, b) => a + b, 0), j = 0; r > 0; r--, j++) out[order[j]!]! += 1;
+  return out;
+}
 
 /** Trains a model on labelled vectors, then refines it with pseudo-labelled unlabelled vectors. */
 export function selfTrain(
@@ -33,24 +61,24 @@ export function selfTrain(
   const pw = xs.map(() => 1);
   let model = train(px, py, pw);
   const used = new Uint8Array(unlabelled.length);
-  for (let round = 0; round < o.rounds && unlabelled.length > 0; round++) {
+  const perRound = Math.round(o.share * unlabelled.length);
+  for (let round = 0; round < o.rounds && perRound > 0; round++) {
     const best = new Int32Array(unlabelled.length);
-    const top = new Float64Array(unlabelled.length);
+    const margin = new Float64Array(unlabelled.length);
     unlabelled.forEach((u, i) => {
-      const s = model.scores(u);
-      let b = 0;
-      for (let k = 1; k < s.length; k++) if ((s[k] as number) > (s[b] as number)) b = k;
-      best[i] = b;
-      top[i] = s[b] as number;
+      const t = topMargin(model.scores(u));
+      best[i] = t.best;
+      margin[i] = t.margin;
     });
+    const quota = quotas(model.labels, ys, perRound, o.quota);
     let added = 0;
     model.labels.forEach((label, k) => {
       const candidates: number[] = [];
       for (let i = 0; i < unlabelled.length; i++) {
-        if (!used[i] && best[i] === k && (top[i] as number) > o.minScore) candidates.push(i);
+        if (!used[i] && best[i] === k && (margin[i] as number) > o.minMargin) candidates.push(i);
       }
-      candidates.sort((a, b) => (top[b] as number) - (top[a] as number) || a - b);
-      for (const i of candidates.slice(0, o.perClass)) {
+      candidates.sort((a, b) => (margin[b] as number) - (margin[a] as number) || a - b);
+      for (const i of candidates.slice(0, quota[k])) {
         used[i] = 1;
         px.push(unlabelled[i] as SparseVector);
         py.push(label);
