@@ -52,10 +52,19 @@ describe('sign-in', () => {
 
   it('ends the session on logout and refuses disabled users', async () => {
     const token = (await login('dispatcher', 'demo123456')).json().token;
+    expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(200);
     await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { authorization: `Bearer ${token}` } });
     expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(401);
     await t.deps.db.update(users).set({ active: false }).where(eq(users.username, 'resident'));
     expect((await login('resident', 'demo123456')).statusCode).toBe(401);
+  });
+
+  it('a remembered session still ends when it expires', async () => {
+    const token = (await login('leader', 'demo123456')).json().token;
+    const me = () => t.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${token}` } });
+    expect((await me()).statusCode).toBe(200);
+    t.deps.clock.advance((t.deps.config.JICENG_SESSION_HOURS + 1) * 3600_000);
+    expect((await me()).statusCode).toBe(401);
   });
 
   it('names the fields of a bad request instead of failing', async () => {

@@ -8,6 +8,7 @@ import { hashPassword } from '../platform/password.js';
 import { authorize, pathAllowed } from '../platform/policies.js';
 import { loadUnitInReach } from '../org/load-unit.js';
 import { presentUser } from './present.js';
+import { sessionCacheOf } from '../auth/session-cache.js';
 import type { UpdateUserInput, UserView } from './schema.js';
 
 /** Changes an account; disabling it or changing its password or role ends its sessions. */
@@ -15,7 +16,7 @@ export async function updateUser(ctx: Ctx, id: string, input: UpdateUserInput): 
   const reach = authorize(ctx.actor, 'user.manage');
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
+  const view = await ctx.db.transaction(async (tx) => {
     const [found] = await tx.select({ user: users, unitPath: units.path }).from(users).innerJoin(units, eq(units.id, users.unitId)).where(eq(users.id, id)).limit(1);
     if (!found || !pathAllowed(ctx.actor, reach, found.unitPath)) throw notFoundOrNoAccess('用户');
     const before = found.user;
@@ -55,4 +56,7 @@ export async function updateUser(ctx: Ctx, id: string, input: UpdateUserInput): 
     const [u] = await tx.select({ name: units.name }).from(units).where(eq(units.id, row!.unitId));
     return presentUser(ctx.box, row!, u?.name ?? '');
   });
+  // After the commit: a request racing it could otherwise remember the account as it was.
+  sessionCacheOf(ctx.db).evictUser(id);
+  return view;
 }

@@ -34,8 +34,9 @@ describe('user management', () => {
     expect(fields).toEqual(expect.arrayContaining(['username', 'displayName', 'role', 'unitId', 'password']));
   });
 
-  it('disabling a user ends their sessions at once', async () => {
+  it('disabling a user ends their sessions at once, though signed-in callers are remembered for a few seconds', async () => {
     const token = await t.login('cadre');
+    expect((await t.request('GET', '/api/me', { token })).status).toBe(200); // now remembered by the session cache
     const [u] = await t.deps.db.select().from(users).where(eq(users.username, 'cadre'));
     expect((await t.request('PATCH', `/api/users/${u!.id}`, { token: admin, body: { active: false } })).status).toBe(200);
     expect((await t.request('GET', '/api/me', { token })).status).toBe(401);
