@@ -47,6 +47,23 @@ describe('GridIndex', () => {
     }
   });
 
+  it('finds the grids within a radius exactly as a scan of every bounding box does', () => {
+    const scan = (lng: number, lat: number, m: number) => {
+      const dLat = m / 111_320, dLng = m / (111_320 * Math.cos((lat * Math.PI) / 180));
+      return squares.filter((s) => {
+        const [[x0, y0], , [x1, y1]] = s.boundary.coordinates[0]! as [Position, Position, Position];
+        return x0 <= lng + dLng && x1 >= lng - dLng && y0 <= lat + dLat && y1 >= lat - dLat;
+      }).map((s) => s.id).sort();
+    };
+    for (let x = -1.1; x <= 5.2; x += 0.37) {
+      for (let y = -1.3; y <= 4.1; y += 0.41) {
+        for (const m of [0, 500, 30_000, 150_000]) expect([...index.near(x, y, m)].sort()).toEqual(scan(x, y, m));
+      }
+    }
+    expect(index.near(0.5, 0.5, 1_000)).toEqual(['0-0']);
+    expect(index.near(NaN, 0.5, 1_000)).toEqual([]);
+  });
+
   it('handles a grid with a hole filled by another grid', () => {
     const holed = GridIndex.build([
       { id: 'ring', boundary: poly(rect(0, 0, 4, 4), rect(1, 1, 3, 3)) },

@@ -83,6 +83,29 @@ export class GridIndex {
     return null;
   }
 
+  /** Ids of the grids whose bounding box comes within `meters` of (lng, lat), in index order (duplicate checks). */
+  near(lng: number, lat: number, meters: number): string[] {
+    const [west, south, east, north] = this.extent;
+    const dLat = meters / 111_320;
+    const dLng = meters / (111_320 * Math.cos((lat * Math.PI) / 180));
+    const [w, s, e, n] = [lng - dLng, lat - dLat, lng + dLng, lat + dLat];
+    if (!(e >= west && w <= east && n >= south && s <= north)) return []; // also rejects NaN
+    const found = new Set<number>();
+    const [c0, c1] = [cellOf(Math.max(w, west), west, east, this.cols), cellOf(Math.min(e, east), west, east, this.cols)];
+    const [r0, r1] = [cellOf(Math.max(s, south), south, north, this.rows), cellOf(Math.min(n, north), south, north, this.rows)];
+    for (let r = r0; r <= r1; r++) {
+      for (let c = c0; c <= c1; c++) {
+        const b = r * this.cols + c;
+        for (let k = this.offsets[b]!, end = this.offsets[b + 1]!; k < end; k++) {
+          const i = this.items[k]!;
+          const box = this.entries[i]!.box;
+          if (box[0] <= e && box[2] >= w && box[1] <= n && box[3] >= s) found.add(i);
+        }
+      }
+    }
+    return [...found].sort((a, b) => a - b).map((i) => this.entries[i]!.id);
+  }
+
   /** Bucket figures, for benchmarks and tests: how many polygons a lookup may have to test. */
   stats(): { buckets: number; maxPerBucket: number; meanPerBucket: number } {
     const buckets = this.cols * this.rows;

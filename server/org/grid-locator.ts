@@ -26,6 +26,11 @@ export class GridLocator {
     return (await this.current()).locate(lng, lat);
   }
 
+  /** Ids of the grids whose bounding box comes within `meters` of the point. */
+  async near(lng: number, lat: number, meters: number): Promise<string[]> {
+    return (await this.current()).near(lng, lat, meters);
+  }
+
   /** Forgets the index; the next lookup reloads it. Call after committing a grid change. */
   invalidate(): void {
     this.index = null;
