@@ -25,6 +25,8 @@ export class LiveBus {
   private readonly emitter = new EventEmitter();
   private readonly origin = randomUUID();
   private listening: Promise<void> | null = null;
+  /** Notifications not yet sent to the other instances; sent together on the next turn of the event loop. */
+  private outgoing: string[] = [];
   private stopListening: (() => Promise<void>) | null = null;
 
   constructor(private readonly database: Database) {
@@ -50,12 +52,19 @@ export class LiveBus {
     await this.listening;
   }
 
-  /** Publishes an event to this instance's streams and, on PostgreSQL, to the other instances. */
+  /**
+   * Publishes an event to this instance's streams and, on PostgreSQL, to the other instances. Events published in
+   * the same turn of the event loop (a batch of reports written together) leave in one statement.
+   */
   publish(event: LiveEvent): void {
     this.emitter.emit('event', event);
-    if (this.database.kind === 'postgres') {
-      void this.database.query('select pg_notify($1, $2)', [CHANNEL, JSON.stringify({ origin: this.origin, event })]).catch(() => undefined);
-    }
+    if (this.database.kind !== 'postgres') return;
+    if (this.outgoing.push(JSON.stringify({ origin: this.origin, event })) > 1) return;
+    setImmediate(() => {
+      const payloads = this.outgoing;
+      this.outgoing = [];
+      void this.database.query('select pg_notify($1, p) from unnest($2::text[]) as p', [CHANNEL, payloads]).catch(() => undefined);
+    });
   }
 
   /** Subscribes to events; returns the unsubscribe function. */

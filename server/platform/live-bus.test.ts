@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPostgres, type Database } from '../db/client.js';
+import { createTestDatabase } from '../test-support/test-db.js';
+import { LiveBus, type LiveEvent } from './live-bus.js';
+
+let database: Database;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database.close());
+
+const event = (i: number): LiveEvent => ({ type: 'case', id: `case-${i}`, number: `QH-${i}`, status: 'received', reporterId: null, reporterIndex: null, areaPath: '/a/b/', escalationPath: null, taskPaths: [] });
+
+/** Collects events until `count` arrived (or a second passed). */
+function collect(bus: LiveBus, count: number): Promise<LiveEvent[]> {
+  const seen: LiveEvent[] = [];
+  return new Promise((resolve) => {
+    const stop = bus.subscribe((e) => {
+      seen.push(e);
+      if (seen.length >= count) finish();
+    });
+    const timer = setTimeout(finish, 1_000);
+    function finish() {
+      clearTimeout(timer);
+      stop();
+      resolve(seen);
+    }
+  });
+}
+
+describe('LiveBus', () => {
+  it('delivers events to this instance’s subscribers at once', async () => {
+    const bus = new LiveBus(database);
+    const seen: string[] = [];
+    const stop = bus.subscribe((e) => seen.push(e.id));
+    for (let i = 0; i < 3; i++) bus.publish(event(i));
+    expect(seen).toEqual(['case-0', 'case-1', 'case-2']);
+    stop();
+  });
+
+  it.skipIf(!process.env.TEST_DATABASE_URL)('delivers a burst of events to another instance, all and in order, without echoing them back', async () => {
+    const other = await openPostgres(database.url!, 2);
+    const here = new LiveBus(database);
+    const there = new LiveBus(other);
+    try {
+      await here.start();
+      await there.start();
+      const arriving = collect(there, 50);
+      const echoed = collect(here, 51); // here sees its own 50 once, in-process, and no echo through NOTIFY
+      for (let i = 0; i < 50; i++) here.publish(event(i));
+      expect((await arriving).map((e) => e.id)).toEqual(Array.from({ length: 50 }, (_, i) => `case-${i}`));
+      expect(await echoed).toHaveLength(50);
+    } finally {
+      await here.stop();
+      await there.stop();
+      await other.close();
+    }
+  });
+});
