@@ -6,6 +6,7 @@ import { systemClock, type Clock } from './platform/clock.js';
 import type { Deps } from './platform/context.js';
 import { CryptoBox } from './platform/crypto-box.js';
 import { loadDataKey } from './platform/secrets.js';
+import { ReferenceData } from './cases/reference-data.js';
 import { LiveBus } from './platform/live-bus.js';
 import { workTimeFromConfig } from './sla/work-time-config.js';
 
@@ -19,5 +20,5 @@ export async function createDeps(config: Config, clock: Clock = systemClock): Pr
     await database.close();
     throw e;
   }
-  return { config, database, db: database.db, clock, box, grids: new GridLocator(database.db, clock), work: workTimeFromConfig(config), bus: new LiveBus(database) };
+  return { config, database, db: database.db, clock, box, grids: new GridLocator(database.db, clock), work: workTimeFromConfig(config), bus: new LiveBus(database), reference: new ReferenceData(database.db) };
 }

@@ -13,17 +13,18 @@ import { pickSlaPolicy } from './sla-policy.js';
  * needs a reason; the override is kept in the trail, where smart dispatch learns from it.
  */
 export async function dispatchCase(ctx: Ctx, caseId: string, input: DispatchInput): Promise<CaseRow> {
+  const ref = await ctx.reference.fresh();
   return runCaseAction(ctx, caseId, 'dispatch', async ({ tx, c, now }) => {
-    const category = input.category ? await resolveCategory(tx, input.category) : null;
+    const category = input.category ? resolveCategory(ref, input.category) : null;
     const categoryId = category?.id ?? c.categoryId;
     const override = c.suggestedUnitId !== null && c.suggestedUnitId !== input.unitId;
     if (override && !input.reason) {
       throw new AppError('validation_failed', '改派到非建议单位时请填写理由 (a reason is required when overriding the suggested unit)', { field: 'reason' });
     }
     // A new category can change the deadline policy.
-    const lineage = categoryId ? await categoryLineage(tx, categoryId) : [];
+    const lineage = categoryId ? categoryLineage(ref, categoryId) : [];
     const policy = category
-      ? await pickSlaPolicy(tx, { lineage, urgency: c.urgency, channel: c.channel })
+      ? pickSlaPolicy(ref, { lineage, urgency: c.urgency, channel: c.channel })
       : (await tx.select().from(slaPolicies).where(eq(slaPolicies.id, c.slaPolicyId!)))[0]!;
     const assigned = await assignUnits(tx, ctx.work, c, policy, { leadUnitId: input.unitId, assistUnitIds: input.assistUnitIds ?? [] }, now);
     return {

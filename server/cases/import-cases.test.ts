@@ -159,6 +159,25 @@ describe('importing hotline work orders', () => {
     expect(rows).toHaveLength(3);
   });
 
+  it('takes a large file in batches: every row in order, a work order repeated in the file only once', async () => {
+    const [a] = spots;
+    const orders = Array.from({ length: 150 }, (_, i) => [`BULK-${i + 1}`, '', `第${i + 1}号工单：东风路${i + 1}号门口的井盖丢了`, 'A0301', '', a!.lng, a!.lat, '', '', '', '', '']);
+    orders.splice(100, 0, ['BULK-7', '', '第7号工单又打来一次：东风路7号门口的井盖丢了', 'A0301', '', a!.lng, a!.lat, '', '', '', '', '']);
+    const report = await importCases(dispatcher, { buffer: Buffer.from(toCsv([header, ...orders]), 'utf8'), filename: 'bulk.csv' });
+    expect(report).toMatchObject({ total: 151, created: 150, duplicates: 1, failed: 0 });
+    expect(report.rows.map((r) => r.row)).toEqual(Array.from({ length: 151 }, (_, i) => i + 2));
+    expect(report.rows.map((r) => r.externalRef)).toEqual(orders.map((o) => o[0]));
+    const repeat = report.rows[100]!;
+    expect(repeat).toMatchObject({ status: 'duplicate', externalRef: 'BULK-7', caseId: report.rows[6]!.caseId, number: report.rows[6]!.number });
+    const stored = await t.deps.db.select({ id: cases.id, ref: cases.externalRef, description: cases.description }).from(cases).where(eq(cases.channel, 'import'));
+    const bulk = stored.filter((c) => c.ref?.startsWith('BULK-'));
+    expect(bulk).toHaveLength(150);
+    for (const r of report.rows.filter((x) => x.status === 'created')) {
+      expect(bulk.find((c) => c.id === r.caseId)!.description).toBe(`第${r.externalRef!.slice(5)}号工单：东风路${r.externalRef!.slice(5)}号门口的井盖丢了`);
+    }
+    expect(new Set(report.rows.map((r) => r.number)).size).toBe(150);
+  });
+
   it('is for dispatchers and admins only', async () => {
     const file = { buffer: Buffer.from(toCsv([header, ...fiveOrders('DENY')]), 'utf8'), filename: 'deny.csv' };
     await expect(importCases(handler, file)).rejects.toMatchObject({ code: 'forbidden' });

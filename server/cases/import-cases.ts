@@ -56,19 +56,15 @@ async function existingRefs(db: Db, refs: string[]): Promise<Map<string, Known>>
   return found;
 }
 
-/** True when an error (or the driver error it wraps) is PostgreSQL's unique violation. */
-function isUniqueViolation(e: unknown): boolean {
-  for (let err = e as { code?: unknown; cause?: unknown } | undefined, depth = 0; err && depth < 5; err = err.cause as typeof err, depth++) {
-    if (err.code === '23505') return true;
-  }
-  return false;
-}
+/** Rows created at once: they ride the intake writer's batches together (cases/intake-writer.ts). */
+const WINDOW = 64;
 
 /**
  * Imports a CSV or XLSX of 12345 hotline work orders. Every good row goes through createCase, exactly like a case a
- * dispatcher types in, each in its own transaction: a bad row is reported and never blocks the others. A work order
- * whose hotline number was already imported is reported as a duplicate and skipped, so importing a file twice
- * creates nothing new. One audit entry records the import as a whole, and each created case's 'received' entry
+ * dispatcher types in, and is all-or-nothing: a bad row is reported and never blocks the others. Rows are taken in
+ * WINDOW at a time, so the intake writer commits them in batches. A work order whose hotline number was already
+ * imported — earlier, or higher up in the same file — is reported as a duplicate and skipped, so importing a file
+ * twice creates nothing new. One audit entry records the import as a whole, and each created case's 'received' entry
  * links it to the import and keeps the hotline's call time.
  */
 export async function importCases(ctx: Ctx, file: ImportFile): Promise<ImportReport> {
@@ -83,22 +79,29 @@ export async function importCases(ctx: Ctx, file: ImportFile): Promise<ImportRep
   const known = await existingRefs(ctx.db, refs);
   const auditCtx = { db: ctx.db, clock: ctx.clock, actor: ctx.actor, meta: ctx.meta };
 
-  const rows: RowReport[] = [];
-  for (const { row, ref, check } of checked) {
+  const rows: RowReport[] = new Array(checked.length);
+  const firstOfRef = new Map<string, number>(); // hotline number → index of the row that creates it
+  const toCreate: number[] = [];
+  for (const [i, { row, ref, check }] of checked.entries()) {
     if (!check.ok) {
-      rows.push({ row, status: 'failed', ...(ref ? { externalRef: ref.slice(0, 64) } : {}), errors: check.errors });
+      rows[i] = { row, status: 'failed', ...(ref ? { externalRef: ref.slice(0, 64) } : {}), errors: check.errors };
       continue;
     }
     const externalRef = check.input.externalRef!;
     const before = known.get(externalRef);
-    if (before) {
-      rows.push({ row, status: 'duplicate', externalRef, caseId: before.id, number: before.number });
-      continue;
-    }
-    let created: Known;
+    if (before) rows[i] = { row, status: 'duplicate', externalRef, caseId: before.id, number: before.number };
+    else if (!firstOfRef.has(externalRef)) {
+      firstOfRef.set(externalRef, i);
+      toCreate.push(i);
+    } // else: a repeat within the file, filled in below from the row that creates it
+  }
+  const createRow = async (i: number): Promise<RowReport> => {
+    const { row, check } = checked[i]!;
+    if (!check.ok) throw new Error('unreachable: only good rows are created');
+    const externalRef = check.input.externalRef!;
     try {
       // The import's facts go on the case's own 'received' entry, written in the same transaction as the case.
-      created = await createCase(ctx, ctx.actor, check.input, {
+      const created = await createCase(ctx, ctx.actor, check.input, {
         trail: {
           changes: {
             importId: { before: null, after: importId },
@@ -108,21 +111,28 @@ export async function importCases(ctx: Ctx, file: ImportFile): Promise<ImportRep
           reason: `批量导入第 ${row} 行 (imported from row ${row} of ${filename})`,
         },
       });
+      return { row, status: 'created', externalRef, caseId: created.id, number: created.number };
     } catch (e) {
-      if (isUniqueViolation(e)) {
+      if (isAppError(e) && e.code === 'already_exists') {
         // Another import took this work order in between our check and our insert.
         const other = (await existingRefs(ctx.db, [externalRef])).get(externalRef);
-        rows.push({ row, status: 'duplicate', externalRef, ...(other ? { caseId: other.id, number: other.number } : {}) });
-        continue;
+        return { row, status: 'duplicate', externalRef, ...(other ? { caseId: other.id, number: other.number } : {}) };
       }
       const error = isAppError(e)
         ? fieldError(typeof e.details?.field === 'string' ? e.details.field : 'row', e.message, parsed.columns)
         : { field: 'row', message: '导入此行时出错，请稍后重试 (unexpected error)' };
-      rows.push({ row, status: 'failed', externalRef, errors: [error] });
-      continue;
+      return { row, status: 'failed', externalRef, errors: [error] };
     }
-    known.set(externalRef, created);
-    rows.push({ row, status: 'created', externalRef, caseId: created.id, number: created.number });
+  };
+  for (let w = 0; w < toCreate.length; w += WINDOW) {
+    const window = toCreate.slice(w, w + WINDOW);
+    const reports = await Promise.all(window.map(createRow));
+    window.forEach((i, k) => (rows[i] = reports[k]!));
+  }
+  for (const [i, { row, check }] of checked.entries()) {
+    if (rows[i] || !check.ok) continue;
+    const first = rows[firstOfRef.get(check.input.externalRef!)!]!;
+    rows[i] = { row, status: 'duplicate', externalRef: check.input.externalRef!, ...(first.caseId ? { caseId: first.caseId, number: first.number! } : {}) };
   }
 
   const count = (s: RowReport['status']) => rows.filter((r) => r.status === s).length;

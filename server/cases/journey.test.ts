@@ -183,7 +183,8 @@ describe('dispatch suggestions', () => {
     const [, townshipId, villageId] = row!.areaPath.split('/').filter(Boolean);
     const { suggestUnit } = await import('./suggest-unit.js');
     const { categoryLineage } = await import('./categories.js');
-    const s = await suggestUnit(t.deps.db, await categoryLineage(t.deps.db, row!.categoryId!), row!.areaPath);
+    const ref = await t.deps.reference.fresh();
+    const s = suggestUnit(ref, categoryLineage(ref, row!.categoryId!), row!.areaPath);
     const [office] = await t.deps.db.select().from(units).where(eq(units.id, s!.assistUnitIds.find((id) => id !== unitId.get('住建局') && id !== villageId)!));
     expect(office!.parentId).toBe(townshipId);
     expect(office!.name.endsWith('综合执法队')).toBe(true);

@@ -1,9 +1,8 @@
-import { eq } from 'drizzle-orm';
 import type { Channel, Urgency } from '../../common/cases.js';
-import type { Db } from '../db/client.js';
-import { slaPolicies } from '../db/schema/cases.js';
+import type { slaPolicies } from '../db/schema/cases.js';
 import { AppError } from '../platform/errors.js';
 import type { CategoryRow } from './categories.js';
+import type { ReferenceSnapshot } from './reference-data.js';
 
 export type SlaPolicy = typeof slaPolicies.$inferSelect;
 
@@ -11,10 +10,9 @@ export type SlaPolicy = typeof slaPolicies.$inferSelect;
  * The deadline policy of a case: among active policies whose non-empty matchers all fit, the most specific one
  * (a category match weighs most, the deeper the better, then urgency, then channel).
  */
-export async function pickSlaPolicy(db: Db, c: { lineage: CategoryRow[]; urgency: Urgency; channel: Channel }): Promise<SlaPolicy> {
-  const policies = await db.select().from(slaPolicies).where(eq(slaPolicies.active, true));
+export function pickSlaPolicy(ref: ReferenceSnapshot, c: { lineage: CategoryRow[]; urgency: Urgency; channel: Channel }): SlaPolicy {
   let best: { p: SlaPolicy; score: number } | null = null;
-  for (const p of policies) {
+  for (const p of ref.policies) {
     let score = 0;
     if (p.categoryId) {
       const at = c.lineage.findIndex((cat) => cat.id === p.categoryId);

@@ -78,9 +78,11 @@ describe('duplicates of a case', () => {
     expect((await storedCase(t, done)).status).toBe('closed');
     const again = (await report(t, tokens.gridworker!, { description: rubbishAgain, location: here })).id;
     expect(ids((await duplicatesOf(again)).body.items)).toEqual([]);
+    expect((await storedCase(t, again)).prediction?.duplicates ?? []).toEqual([]); // intake's own check agrees
     // The same report beside an open one is found, so it was closure that excluded it.
     const open = (await report(t, tokens.gridworker!, { description: rubbish, location: here })).id;
     expect(ids((await duplicatesOf(open)).body.items)).toEqual([again]);
+    expect(ids((await storedCase(t, open)).prediction?.duplicates ?? [])).toEqual([again]);
   });
 
   it('only people who may read the case get suggestions', async () => {

@@ -48,7 +48,8 @@ const DAY_MS = 86_400_000;
 const SIGNATURES_KEPT = 20_000;
 const signatures = new Map<string, MinHashSignature>();
 
-function signatureOf(caseId: string, text: string): MinHashSignature {
+/** A case's MinHash signature, from the process's cache of them (computed once per case). */
+export function signatureOf(caseId: string, text: string): MinHashSignature {
   let s = signatures.get(caseId);
   if (s) signatures.delete(caseId);
   else s = minhashSignature(text);

@@ -4,8 +4,8 @@
  * that case may go on to automatic dispatch, and the open cases it probably repeats.
  */
 import type { Deps } from '../platform/context.js';
-import { readClassifierSettings } from './classifier-settings.js';
-import { findDuplicateCases } from './find-duplicates.js';
+import type { ClassifierSettings } from './classifier-settings.js';
+import { findIntakeDuplicates, type IntakeDuplicate } from './intake-duplicates.js';
 import { modelStoreOf } from './model-store.js';
 import type { RankedCategory } from './model-store.js';
 
@@ -15,7 +15,7 @@ export interface CasePrediction {
   kind: 'keywords' | 'trained';
   top: RankedCategory[];
   /** Open cases nearby that the report probably repeats, most similar first. */
-  duplicates?: { id: string; number: string; similarity: number; distanceMeters: number | null }[];
+  duplicates?: IntakeDuplicate[];
 }
 
 /** The advice, computed before intake's transaction. */
@@ -43,9 +43,9 @@ export interface IntakeReport {
  * Classifies a report and looks for the cases it repeats. A keyword share is not a probability (one keyword hit
  * gives 1.0), so the cold-start classifier may name the category but never dispatches on its own.
  */
-export async function adviseIntake(deps: Pick<Deps, 'db'>, report: IntakeReport): Promise<IntakeAdvice> {
+export async function adviseIntake(deps: Pick<Deps, 'db' | 'bus' | 'grids'>, settings: ClassifierSettings, report: IntakeReport): Promise<IntakeAdvice> {
   try {
-    return await advise(deps, report);
+    return await advise(deps, settings, report);
   } catch (e) {
     // Smart dispatch only advises: a broken model version must never stop a report from being taken in.
     process.emitWarning(`smart dispatch advice failed: ${(e as Error).message}`, 'JicengDispatchWarning');
@@ -53,21 +53,20 @@ export async function adviseIntake(deps: Pick<Deps, 'db'>, report: IntakeReport)
   }
 }
 
-async function advise(deps: Pick<Deps, 'db'>, report: IntakeReport): Promise<IntakeAdvice> {
+async function advise(deps: Pick<Deps, 'db' | 'bus' | 'grids'>, settings: ClassifierSettings, report: IntakeReport): Promise<IntakeAdvice> {
   const store = modelStoreOf(deps);
-  const [ranked, settings, duplicates] = await Promise.all([
+  const [ranked, duplicates] = await Promise.all([
     store.classify({ title: report.title ?? '', body: report.description }, 3),
-    readClassifierSettings(deps.db),
-    findDuplicateCases(deps.db, {
+    findIntakeDuplicates(deps, {
       text: `${report.title ?? ''} ${report.description}`, lng: report.lng ?? null, lat: report.lat ?? null,
       gridId: report.gridId, areaPath: report.areaPath, at: report.at,
-    }, { limit: 3 }),
+    }),
   ]);
   if (!ranked) return { prediction: null, categoryCode: null, autoDispatch: false };
   const { model, top } = ranked;
   const prediction: CasePrediction = {
     modelVersion: model.version, kind: model.kind, top: top.map((p) => ({ ...p, confidence: Math.round(p.confidence * 10_000) / 10_000 })),
-    ...(duplicates.length ? { duplicates: duplicates.map((d) => ({ id: d.id, number: d.number, similarity: d.similarity, distanceMeters: d.distanceMeters })) } : {}),
+    ...(duplicates.length ? { duplicates } : {}),
   };
   // The admin's threshold is the floor; a version may ask for more.
   const threshold = Math.max(settings.minConfidence, model.minConfidence ?? 0);

@@ -32,21 +32,37 @@ export async function audit(ctx: AuditCtx, input: AuditInput): Promise<void> {
 type AuditCtx = { db: Db; clock: Clock; actor: Actor | null; meta?: RequestMeta };
 
 /**
- * Writes several entries of one actor and request at once (bulk operations: seeding, imports, the sweeper). One
- * INSERT … SELECT FROM unnest(arrays) whatever the count: no per-row statement building, no parameter limit.
+ * Writes several entries of one actor and request at once (bulk operations: seeding, imports, the sweeper).
  */
 export async function auditMany(ctx: AuditCtx, inputs: AuditInput[]): Promise<void> {
-  if (!inputs.length) return;
-  const actor = ctx.actor && ctx.actor.username !== 'system' ? ctx.actor : null;
-  const actorRole = actor?.role ?? (ctx.actor ? 'system' : null);
+  await auditEach(ctx.db, ctx.clock.now(), inputs.map((input) => ({ ...input, actor: ctx.actor, meta: ctx.meta })));
+}
+
+/** One entry of a batch that mixes actors and requests (the intake writer's). */
+export interface AuditRow extends AuditInput {
+  actor: Actor | null;
+  meta?: RequestMeta;
+  /** When it happened, if not at the batch's time. */
+  at?: Date;
+}
+
+/**
+ * Writes entries of any actors and requests in one INSERT … SELECT FROM unnest(arrays) whatever the count: no per-row
+ * statement building, no parameter limit. The system actor is recorded as role 'system' without an id.
+ */
+export async function auditEach(db: Db, at: Date, rows: AuditRow[]): Promise<void> {
+  if (!rows.length) return;
+  const person = (r: AuditRow) => (r.actor && r.actor.username !== 'system' ? r.actor : null);
   const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
-  const col = <T>(pick: (i: AuditInput) => T) => sql.param(inputs.map(pick));
-  await ctx.db.execute(sql`
+  const col = <T>(pick: (r: AuditRow) => T) => sql.param(rows.map(pick));
+  await db.execute(sql`
     insert into audit_entries (at, actor_id, actor_role, unit_id, action, subject_type, subject_id, changes, reason, request_id, client_address, attachments)
-    select ${ctx.clock.now()}, ${actor?.id ?? null}::uuid, ${actorRole}::text, u, a, st, si, ch::jsonb, r, ${ctx.meta?.requestId ?? null}::text, ${ctx.meta?.clientAddress ?? null}::text, att::jsonb
-    from unnest(${col((i) => i.unitId ?? actor?.unitId ?? null)}::uuid[], ${col((i) => i.action)}::text[], ${col((i) => i.subjectType)}::text[],
-                ${col((i) => i.subjectId)}::text[], ${col((i) => json(i.changes))}::text[], ${col((i) => i.reason ?? null)}::text[],
-                ${col((i) => json(i.attachments))}::text[]) as x(u, a, st, si, ch, r, att)`);
+    select coalesce(t, ${at}), ai, ar, u, a, st, si, ch::jsonb, r, rq, ca, att::jsonb
+    from unnest(${col((r) => r.at?.toISOString() ?? null)}::timestamptz[], ${col((r) => person(r)?.id ?? null)}::uuid[], ${col((r) => person(r)?.role ?? (r.actor ? 'system' : null))}::text[],
+                ${col((r) => r.unitId ?? person(r)?.unitId ?? null)}::uuid[], ${col((r) => r.action)}::text[], ${col((r) => r.subjectType)}::text[],
+                ${col((r) => r.subjectId)}::text[], ${col((r) => json(r.changes))}::text[], ${col((r) => r.reason ?? null)}::text[],
+                ${col((r) => r.meta?.requestId ?? null)}::text[], ${col((r) => r.meta?.clientAddress ?? null)}::text[],
+                ${col((r) => json(r.attachments))}::text[]) as x(t, ai, ar, u, a, st, si, ch, r, rq, ca, att)`);
 }
 
 /** The fields that differ between two versions of a record, as before → after pairs. */

@@ -8,6 +8,7 @@ import type { RequestMeta } from './audit.js';
 import type { Clock } from './clock.js';
 import type { LiveBus } from './live-bus.js';
 import type { CryptoBox } from './crypto-box.js';
+import type { ReferenceData } from '../cases/reference-data.js';
 
 /** What the server builds once at boot and hands to every route and background job. */
 export interface Deps {
@@ -21,6 +22,8 @@ export interface Deps {
   work: { calendar: WorkCalendar; hours: OfficeHours };
   /** Live updates to server-sent-event streams, across instances on PostgreSQL. */
   bus: LiveBus;
+  /** Categories, deadline policies, dispatch rules, units and dispatch settings, cached and versioned. */
+  reference: ReferenceData;
 }
 
 /** What a use case receives: the shared dependencies, who is acting, and the request it came from. */

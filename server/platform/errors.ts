@@ -51,3 +51,11 @@ export function notFoundOrNoAccess(what = '记录'): AppError {
 export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError || (typeof e === 'object' && e !== null && (e as { name?: string }).name === 'AppError');
 }
+
+/** True when an error (or the driver error it wraps) is PostgreSQL's unique violation (SQLSTATE 23505). */
+export function isUniqueViolation(e: unknown): boolean {
+  for (let err = e as { code?: unknown; cause?: unknown } | undefined, depth = 0; err && depth < 5; err = err.cause as typeof err, depth++) {
+    if (err.code === '23505') return true;
+  }
+  return false;
+}

@@ -9,6 +9,7 @@ import type { Deps } from '../platform/context.js';
 import { CryptoBox } from '../platform/crypto-box.js';
 import { withDatabase } from './global-setup.js';
 import { TEST_DATA_KEY, TEST_EPOCH } from './templates.js';
+import { ReferenceData } from '../cases/reference-data.js';
 import { LiveBus } from '../platform/live-bus.js';
 import { workTimeFromConfig } from '../sla/work-time-config.js';
 
@@ -49,5 +50,5 @@ export async function createTestDeps(options: { demo?: boolean; config?: Record<
   const database = await createTestDatabase(options);
   const clock = new ManualClock(TEST_EPOCH);
   const config = testConfig(options.config);
-  return { config, database, db: database.db, clock, box: new CryptoBox(TEST_DATA_KEY), grids: new GridLocator(database.db, clock, 0), work: workTimeFromConfig(config), bus: new LiveBus(database) };
+  return { config, database, db: database.db, clock, box: new CryptoBox(TEST_DATA_KEY), grids: new GridLocator(database.db, clock, 0), work: workTimeFromConfig(config), bus: new LiveBus(database), reference: new ReferenceData(database.db) };
 }

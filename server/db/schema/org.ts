@@ -63,3 +63,12 @@ export const settings = pgTable('settings', {
   value: jsonb('value').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().default(sql`now()`),
 });
+
+/**
+ * One counter that triggers bump whenever reference data changes (categories, dispatch rules, SLA policies, units,
+ * the dispatch settings), so every process can cache that data and still notice a change at once (cases/reference-data.ts).
+ */
+export const referenceVersions = pgTable('reference_versions', {
+  id: integer('id').primaryKey(),
+  version: integer('version').notNull(),
+});

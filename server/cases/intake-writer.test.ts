@@ -1,0 +1,97 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditEntries } from '../db/schema/audit.js';
+import { cases, categories, outbox, slaPolicies } from '../db/schema/cases.js';
+import { grids } from '../db/schema/org.js';
+import { users } from '../db/schema/users.js';
+import { createTestApp, type TestApp } from '../test-support/test-app.js';
+
+let t: TestApp;
+let tokens: Record<string, string>;
+let at: { lng: number; lat: number };
+
+beforeAll(async () => {
+  t = await createTestApp();
+  tokens = {};
+  for (const u of ['gridworker', 'resident', 'dispatcher', 'cadre']) tokens[u] = await t.login(u);
+  const [me] = await t.deps.db.select({ unitId: users.unitId }).from(users).where(eq(users.username, 'gridworker'));
+  const [g] = await t.deps.db.select().from(grids).where(eq(grids.unitId, me!.unitId));
+  at = { lng: g!.centroidLng, lat: g!.centroidLat };
+});
+afterAll(() => t.close());
+
+const post = (token: string | null, body: Record<string, unknown>) => t.request('POST', '/api/cases', { token, body });
+
+describe('reports taken in together', () => {
+  it('each get their own number, row, trail entry naming their own reporter, notice and cockpit facts', async () => {
+    const who = ['gridworker', 'resident', 'cadre', null] as const;
+    const sent = Array.from({ length: 40 }, (_, i) => ({
+      username: who[i % who.length]!,
+      body: { description: `第${i + 1}号上报：东风路${i + 1}号门口的路灯不亮了，晚上很黑`, location: at, ...(i % 5 === 0 ? { anonymous: true } : {}) },
+    }));
+    const answers = await Promise.all(sent.map((s) => post(s.username ? tokens[s.username]! : null, s.body)));
+    expect(answers.map((a) => a.status)).toEqual(sent.map(() => 201));
+    const numbers = answers.map((a) => a.body.number as string);
+    expect(new Set(numbers).size).toBe(40);
+    const serials = numbers.map((n) => Number(n.split('-')[2])).sort((a, b) => a - b);
+    expect(serials).toEqual(Array.from({ length: 40 }, (_, i) => serials[0]! + i)); // no gap, no clash
+
+    const ids = answers.map((a) => a.body.id as string);
+    const rows = await t.deps.db.select({ id: cases.id, number: cases.number, description: cases.description, reporterId: cases.reporterId, anonymous: cases.anonymous }).from(cases).where(inArray(cases.id, ids));
+    const trail = await t.deps.db.select().from(auditEntries).where(and(inArray(auditEntries.subjectId, ids), eq(auditEntries.action, 'received')));
+    const userIds = new Map((await t.deps.db.select({ id: users.id, username: users.username }).from(users)).map((u) => [u.username, u.id]));
+    for (const [i, s] of sent.entries()) {
+      const row = rows.find((r) => r.id === ids[i])!;
+      expect(row.description).toBe(s.body.description);
+      expect(row.number).toBe(numbers[i]);
+      const anonymous = !s.username || s.body.anonymous === true;
+      expect(row.anonymous).toBe(anonymous);
+      expect(row.reporterId).toBe(anonymous ? null : userIds.get(s.username!));
+      const entries = trail.filter((e) => e.subjectId === ids[i]);
+      expect(entries).toHaveLength(1);
+      expect(entries[0]!.actorId).toBe(anonymous ? null : userIds.get(s.username!));
+      expect((entries[0]!.changes as Record<string, { after: unknown }>).number!.after).toBe(numbers[i]);
+    }
+    const notices = await t.deps.db.select({ key: outbox.dedupeKey }).from(outbox).where(inArray(outbox.dedupeKey, ids.map((id) => `received:${id}`)));
+    expect(notices).toHaveLength(40);
+    const facts = await t.deps.database.query<{ n: number }>(`select count(*)::int as n from cockpit_case_facts where case_id = any($1::uuid[])`, [ids]);
+    expect(facts[0]!.n).toBe(40);
+  });
+
+  it('a report that cannot be written fails alone: the others of its batch are taken in', async () => {
+    const ref = `12345-${Date.now()}`;
+    const hotline = (i: number, externalRef: string) => post(tokens.dispatcher!, { description: `热线来电${i}：小区门口下水道堵了，污水横流`, location: at, externalRef });
+    const answers = await Promise.all([hotline(1, ref), hotline(2, `${ref}-b`), hotline(3, ref), hotline(4, `${ref}-c`)]);
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 201, 201, 409]);
+    const refused = answers.find((a) => a.status === 409)!;
+    expect(refused.body.error).toMatchObject({ code: 'already_exists', details: { field: 'externalRef' } });
+    const stored = await t.deps.db.select({ ref: cases.externalRef }).from(cases).where(inArray(cases.externalRef, [ref, `${ref}-b`, `${ref}-c`]));
+    expect(stored.map((s) => s.ref).sort()).toEqual([ref, `${ref}-b`, `${ref}-c`].sort());
+  });
+});
+
+describe('reference data changed meanwhile', () => {
+  it('a category switched off in the database is refused at once, though intake caches categories', async () => {
+    const first = await post(tokens.gridworker!, { description: '小区里的路灯坏了好几天', category: 'B0101', location: at });
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    await t.deps.db.update(categories).set({ active: false }).where(eq(categories.code, 'B0101'));
+    const res = await post(tokens.gridworker!, { description: '小区里的路灯坏了好几天', category: 'B0101', location: at });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('unknown_category');
+    await t.deps.db.update(categories).set({ active: true }).where(eq(categories.code, 'B0101'));
+    expect((await post(tokens.gridworker!, { description: '小区里的路灯坏了好几天', category: 'B0101', location: at })).status).toBe(201);
+  });
+
+  it('a deadline policy changed in the database applies to the next report', async () => {
+    const [policy] = await t.deps.db.select().from(slaPolicies).where(sql`${slaPolicies.categoryId} is null and ${slaPolicies.urgency} is null and ${slaPolicies.channel} is null`);
+    const before = await post(tokens.gridworker!, { description: '楼下的垃圾桶满了好几天没人清理', location: at });
+    await t.deps.db.update(slaPolicies).set({ firstResponse: { amount: 7, unit: 'minutes', mode: 'natural' } }).where(eq(slaPolicies.id, policy!.id));
+    const after = await post(tokens.gridworker!, { description: '楼下的垃圾桶满了好几天没人清理', location: at });
+    const [a, b] = await Promise.all([before, after].map(async (r) => (await t.deps.db.select().from(cases).where(eq(cases.id, r.body.id)))[0]!));
+    expect(a!.slaPolicyId).toBe(policy!.id);
+    expect(b!.slaPolicyId).toBe(policy!.id);
+    expect(b!.firstResponseDue!.getTime() - b!.receivedAt.getTime()).toBe(7 * 60_000);
+    expect(a!.firstResponseDue!.getTime() - a!.receivedAt.getTime()).not.toBe(7 * 60_000);
+    await t.deps.db.update(slaPolicies).set({ firstResponse: policy!.firstResponse }).where(eq(slaPolicies.id, policy!.id));
+  });
+});

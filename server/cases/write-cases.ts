@@ -1,0 +1,116 @@
+/**
+ * Writes a batch of prepared reports in one transaction: their case numbers, rows, attachments, trail entries,
+ * notices and cockpit facts, each kind in one statement for the whole batch; a case a rule may dispatch at once is
+ * dispatched in the same transaction. Every case is still all-or-nothing: the batch commits or rolls back as one.
+ */
+import { eq, sql } from 'drizzle-orm';
+import { caseAttachments, cases } from '../db/schema/cases.js';
+import { recordCaseFacts } from '../cockpit/record-facts.js';
+import { rowsOf } from '../cockpit/fold.js';
+import type { Db } from '../db/client.js';
+import { systemActor } from '../platform/actor.js';
+import { auditEach, type AuditRow } from '../platform/audit.js';
+import { BatchError } from '../platform/batcher.js';
+import type { Deps } from '../platform/context.js';
+import { assignUnits } from './assign.js';
+import type { CaseRow } from './case-action.js';
+import { insertCaseRows } from './new-case-row.js';
+import { enqueueNotices, type Notice } from './notify.js';
+import type { PreparedCase } from './prepare-case.js';
+import { areaIds } from './suggest-unit.js';
+
+/** A written case, and the unit paths of its tasks when known (a case just received has none). */
+export interface WrittenCase {
+  row: CaseRow;
+  taskPaths: string[] | null;
+}
+
+/** Reference data changed after the batch was prepared: its cases must be worked out again. */
+export class StaleReferenceError extends BatchError {
+  constructor(readonly version: number) {
+    super(`reference data changed (version ${version})`);
+  }
+}
+
+/**
+ * Counts the batch's case numbers (one counter row per China day, locked in day order so that instances never
+ * deadlock) and reads the reference version in the same statement. In a short transaction of its own, so that the
+ * counter rows stay locked for one statement and batches of several writers proceed side by side; a batch that fails
+ * later leaves a gap in the numbers, never a clash. It commits without waiting for the disk: the batch's own commit
+ * comes later in the same WAL and makes both durable, and if the batch never commits no case carries the numbers.
+ */
+async function reserveNumbers(db: Db, prefix: string, batch: readonly PreparedCase[]): Promise<{ numbers: string[]; version: number }> {
+  const days = [...new Set(batch.map((p) => p.day))].sort();
+  const counts = days.map((d) => batch.filter((p) => p.day === d).length);
+  const rows = await db.transaction(async (tx) => {
+    await tx.execute(sql`set local synchronous_commit = off`);
+    return rowsOf<{ day: string; last: number; version: number }>(tx, sql`
+      with c as (
+        insert into case_counters (day, last) select d, n from unnest(${sql.param(days)}::text[], ${sql.param(counts)}::int[]) as x(d, n)
+        on conflict (day) do update set last = case_counters.last + excluded.last
+        returning day, last)
+      select c.day, c.last, (select version from reference_versions where id = 1) as version from c`);
+  });
+  const next = new Map(rows.map((r) => [r.day, r.last - counts[days.indexOf(r.day)]!]));
+  const numbers = batch.map((p) => {
+    const n = next.get(p.day)! + 1;
+    next.set(p.day, n);
+    return `${prefix}-${p.day}-${String(n).padStart(4, '0')}`;
+  });
+  return { numbers, version: Number(rows[0]?.version ?? 0) };
+}
+
+/** The dispatchers' notice of a new case. */
+function receivedNotice(c: CaseRow): Notice[] {
+  const countyId = areaIds(c.areaPath)[0];
+  if (!countyId) return [];
+  const urgent = c.urgency === 'urgent';
+  return [{ to: { unitId: countyId, roles: ['dispatcher'] }, topic: urgent ? 'case.urgent' : 'case.received', title: `${urgent ? '【紧急】' : ''}新工单 ${c.number}`, body: c.title, caseId: c.id, key: `received:${c.id}` }];
+}
+
+/** Writes the batch; returns the cases in the batch's order. */
+export async function writeCases(deps: Pick<Deps, 'db' | 'clock' | 'work' | 'config' | 'reference'>, batch: readonly PreparedCase[]): Promise<WrittenCase[]> {
+  const { numbers, version } = await reserveNumbers(deps.db, deps.config.JICENG_CASE_PREFIX, batch);
+  if (batch.some((p) => p.referenceVersion !== version)) {
+    deps.reference.saw(version);
+    throw new StaleReferenceError(version);
+  }
+  return deps.db.transaction(async (tx) => {
+    const rows: CaseRow[] = batch.map((p, i) => ({ ...p.row, number: numbers[i]! }));
+    await insertCaseRows(tx, rows);
+    const files = batch.flatMap((p, i) => p.files.map((f) => ({ caseId: rows[i]!.id, kind: f.kind, filename: f.name, mime: f.mime, size: f.size, sha256: f.sha256, content: f.content, uploadedBy: p.trailActor?.id ?? null, createdAt: rows[i]!.receivedAt })));
+    if (files.length) await tx.insert(caseAttachments).values(files);
+    const entries: AuditRow[] = [];
+    const notices: Notice[] = [];
+    const written: WrittenCase[] = [];
+    for (const [i, p] of batch.entries()) {
+      const c = rows[i]!;
+      // An anonymous reporter is not named in the trail either.
+      entries.push({
+        actor: p.trailActor, meta: p.meta, at: c.receivedAt, action: 'received', subjectType: 'case', subjectId: c.id, unitId: null,
+        changes: { ...p.trail.changes, number: { before: null, after: c.number } }, reason: p.trail.reason,
+        attachments: p.files.map((f) => ({ name: f.name, sha256: f.sha256, size: f.size })),
+      });
+      notices.push(...receivedNotice(c));
+      if (!p.auto) {
+        written.push({ row: c, taskPaths: [] });
+        continue;
+      }
+      const { suggestion, policy, predicted } = p.auto;
+      const now = c.receivedAt;
+      const assigned = await assignUnits(tx, deps.work, c, policy, { leadUnitId: suggestion.unitId, assistUnitIds: suggestion.assistUnitIds }, now);
+      const [dispatched] = await tx.update(cases).set({ ...assigned.patch, updatedAt: now }).where(eq(cases.id, c.id)).returning();
+      entries.push({
+        actor: systemActor, meta: p.meta, at: now, action: 'dispatched', subjectType: 'case', subjectId: c.id, unitId: suggestion.unitId,
+        changes: { status: { before: 'received', after: 'dispatched' }, leadUnitId: { before: null, after: suggestion.unitId }, assistUnitIds: { before: null, after: suggestion.assistUnitIds } },
+        reason: predicted ? '按智能分类与派单规则自动派单 (dispatched by predicted category and rule)' : '按派单规则自动派单 (dispatched by rule)',
+      });
+      notices.push(...assigned.notices);
+      written.push({ row: dispatched!, taskPaths: null });
+    }
+    await auditEach(tx, deps.clock.now(), entries);
+    await enqueueNotices(tx, deps.clock.now(), notices);
+    await recordCaseFacts(tx, written.map((w) => w.row));
+    return written;
+  });
+}

@@ -1,0 +1,116 @@
+/**
+ * The open cases of the last 30 days, grid by grid, with their MinHash signatures, kept in memory for the duplicate
+ * check at intake: a busy grid's 300 candidates would otherwise be read and parsed from the database on every report.
+ * A grid is loaded on first use and again after RELOAD_MS; cases this process takes in are added as they are
+ * written; an event about a case the cache does not know (another instance's report, a reopened case) drops its
+ * grid, so the next check reloads it. Matches are re-read from the database before they are shown
+ * (intake-duplicates.ts), so a case closed a moment ago is never offered.
+ */
+import { and, desc, gte, inArray } from 'drizzle-orm';
+import { openStatuses } from '../../common/cases.js';
+import type { Db } from '../db/client.js';
+import { cases } from '../db/schema/cases.js';
+import type { LiveBus, LiveEvent } from '../platform/live-bus.js';
+import { signatureOf } from './find-duplicates.js';
+import type { MinHashSignature } from './text/minhash.js';
+
+/** A candidate for the duplicate check. */
+export interface RecentCase {
+  id: string;
+  gridId: string;
+  lng: number | null;
+  lat: number | null;
+  receivedAt: Date;
+  signature: MinHashSignature;
+}
+
+interface GridEntry {
+  loadedAt: number;
+  cases: RecentCase[];
+  /** Set while the grid is being read. */
+  loading?: Promise<RecentCase[]>;
+}
+
+const RELOAD_MS = 60_000;
+const MAX_PER_GRID = 300;
+const MAX_GRIDS = 2_000;
+const DAY_MS = 86_400_000;
+const open = new Set<string>(openStatuses);
+
+/** The cache of one process and database. */
+export class RecentCases {
+  private readonly grids = new Map<string, GridEntry>();
+
+  constructor(private readonly db: Db, bus: LiveBus, private readonly maxAgeDays = 30) {
+    bus.subscribe((e) => this.onEvent(e));
+  }
+
+  /** The cached open cases of these grids received in the `maxAgeDays` before `at`, newest first per grid. */
+  async inGrids(gridIds: readonly string[], at: Date): Promise<RecentCase[]> {
+    const from = at.getTime() - this.maxAgeDays * DAY_MS;
+    const lists = await Promise.all(gridIds.map((g) => this.grid(g, at)));
+    return lists.flat().filter((c) => c.receivedAt.getTime() >= from && c.receivedAt.getTime() <= at.getTime());
+  }
+
+  /** Adds a case this process has just written (nothing happens when its grid is not cached). */
+  add(c: { id: string; gridId: string | null; lng: number | null; lat: number | null; receivedAt: Date; title: string; description: string }): void {
+    const entry = c.gridId ? this.grids.get(c.gridId) : undefined;
+    if (!entry) return;
+    // A load in flight may have read the grid before this case committed: add it once the load is in.
+    if (entry.loading) return void entry.loading.then(() => this.add(c), () => undefined);
+    if (entry.cases.some((x) => x.id === c.id)) return;
+    entry.cases.unshift({ id: c.id, gridId: c.gridId!, lng: c.lng, lat: c.lat, receivedAt: c.receivedAt, signature: signatureOf(c.id, `${c.title} ${c.description}`) });
+    if (entry.cases.length > MAX_PER_GRID) entry.cases.pop();
+  }
+
+  private onEvent(e: LiveEvent): void {
+    const gridId = e.areaPath.split('/').filter(Boolean).pop();
+    const entry = gridId ? this.grids.get(gridId) : undefined;
+    if (!entry || entry.loading) return;
+    const at = entry.cases.findIndex((c) => c.id === e.id);
+    if (!open.has(e.status)) {
+      if (at >= 0) entry.cases.splice(at, 1);
+    } else if (at < 0) {
+      this.grids.delete(gridId!); // a case taken in elsewhere, or reopened: read the grid again
+    }
+  }
+
+  private async grid(gridId: string, at: Date): Promise<RecentCase[]> {
+    const entry = this.grids.get(gridId);
+    if (entry?.loading) return entry.loading;
+    if (entry && performance.now() - entry.loadedAt < RELOAD_MS) return entry.cases;
+    const loading = this.load(gridId, at);
+    const slot: GridEntry = { loadedAt: performance.now(), cases: [], loading };
+    this.grids.delete(gridId); // re-inserted last: the map's order is least recently loaded first
+    this.grids.set(gridId, slot);
+    if (this.grids.size > MAX_GRIDS) this.grids.delete(this.grids.keys().next().value as string);
+    try {
+      slot.cases = await loading;
+      return slot.cases;
+    } catch (e) {
+      this.grids.delete(gridId);
+      throw e;
+    } finally {
+      delete slot.loading;
+    }
+  }
+
+  private async load(gridId: string, at: Date): Promise<RecentCase[]> {
+    const rows = await this.db
+      .select({ id: cases.id, title: cases.title, description: cases.description, lng: cases.lng, lat: cases.lat, receivedAt: cases.receivedAt })
+      .from(cases)
+      .where(and(inArray(cases.gridId, [gridId]), inArray(cases.status, [...openStatuses]), gte(cases.receivedAt, new Date(at.getTime() - this.maxAgeDays * DAY_MS))))
+      .orderBy(desc(cases.receivedAt))
+      .limit(MAX_PER_GRID);
+    return rows.map((r) => ({ id: r.id, gridId, lng: r.lng, lat: r.lat, receivedAt: r.receivedAt, signature: signatureOf(r.id, `${r.title} ${r.description}`) }));
+  }
+}
+
+const caches = new WeakMap<Db, RecentCases>();
+
+/** The recent-cases cache of a database handle (one per process and database, listening to its live bus). */
+export function recentCasesOf(deps: { db: Db; bus: LiveBus }): RecentCases {
+  let cache = caches.get(deps.db);
+  if (!cache) caches.set(deps.db, (cache = new RecentCases(deps.db, deps.bus)));
+  return cache;
+}
