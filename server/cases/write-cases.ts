@@ -34,23 +34,19 @@ export class StaleReferenceError extends BatchError {
 
 /**
  * Counts the batch's case numbers (one counter row per China day, locked in day order so that instances never
- * deadlock) and reads the reference version in the same statement. In a short transaction of its own, so that the
- * counter rows stay locked for one statement and batches of several writers proceed side by side; a batch that fails
- * later leaves a gap in the numbers, never a clash. It commits without waiting for the disk: the batch's own commit
- * comes later in the same WAL and makes both durable, and if the batch never commits no case carries the numbers.
+ * deadlock) and reads the reference version in the same statement. First in the batch's transaction: the counter
+ * rows stay locked until it commits, so numbers have no gaps (a failed batch rolls its numbers back) and batches
+ * take their turns — which costs little, as one batch carries every report that arrived meanwhile.
  */
-async function reserveNumbers(db: Db, prefix: string, batch: readonly PreparedCase[]): Promise<{ numbers: string[]; version: number }> {
+async function reserveNumbers(tx: Db, prefix: string, batch: readonly PreparedCase[]): Promise<{ numbers: string[]; version: number }> {
   const days = [...new Set(batch.map((p) => p.day))].sort();
   const counts = days.map((d) => batch.filter((p) => p.day === d).length);
-  const rows = await db.transaction(async (tx) => {
-    await tx.execute(sql`set local synchronous_commit = off`);
-    return rowsOf<{ day: string; last: number; version: number }>(tx, sql`
-      with c as (
-        insert into case_counters (day, last) select d, n from unnest(${sql.param(days)}::text[], ${sql.param(counts)}::int[]) as x(d, n)
-        on conflict (day) do update set last = case_counters.last + excluded.last
-        returning day, last)
-      select c.day, c.last, (select version from reference_versions where id = 1) as version from c`);
-  });
+  const rows = await rowsOf<{ day: string; last: number; version: number }>(tx, sql`
+    with c as (
+      insert into case_counters (day, last) select d, n from unnest(${sql.param(days)}::text[], ${sql.param(counts)}::int[]) as x(d, n)
+      on conflict (day) do update set last = case_counters.last + excluded.last
+      returning day, last)
+    select c.day, c.last, (select version from reference_versions where id = 1) as version from c`);
   const next = new Map(rows.map((r) => [r.day, r.last - counts[days.indexOf(r.day)]!]));
   const numbers = batch.map((p) => {
     const n = next.get(p.day)! + 1;
@@ -70,12 +66,12 @@ function receivedNotice(c: CaseRow): Notice[] {
 
 /** Writes the batch; returns the cases in the batch's order. */
 export async function writeCases(deps: Pick<Deps, 'db' | 'clock' | 'work' | 'config' | 'reference'>, batch: readonly PreparedCase[]): Promise<WrittenCase[]> {
-  const { numbers, version } = await reserveNumbers(deps.db, deps.config.JICENG_CASE_PREFIX, batch);
-  if (batch.some((p) => p.referenceVersion !== version)) {
-    deps.reference.saw(version);
-    throw new StaleReferenceError(version);
-  }
   return deps.db.transaction(async (tx) => {
+    const { numbers, version } = await reserveNumbers(tx, deps.config.JICENG_CASE_PREFIX, batch);
+    if (batch.some((p) => p.referenceVersion !== version)) {
+      deps.reference.saw(version);
+      throw new StaleReferenceError(version);
+    }
     const rows: CaseRow[] = batch.map((p, i) => ({ ...p.row, number: numbers[i]! }));
     await insertCaseRows(tx, rows);
     const files = batch.flatMap((p, i) => p.files.map((f) => ({ caseId: rows[i]!.id, kind: f.kind, filename: f.name, mime: f.mime, size: f.size, sha256: f.sha256, content: f.content, uploadedBy: p.trailActor?.id ?? null, createdAt: rows[i]!.receivedAt })));
