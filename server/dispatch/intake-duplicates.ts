@@ -33,7 +33,7 @@ export async function findIntakeDuplicates(deps: Pick<Deps, 'db' | 'bus' | 'grid
   const candidates = await recentCasesOf(deps).inGrids(gridIds, q.at);
   const matches = findDuplicates(
     { text: q.text, lng: q.lng ?? null, lat: q.lat ?? null, gridId: q.gridId ?? null, createdAt: q.at },
-    candidates.map((c) => ({ id: c.id, text: '', lng: c.lng, lat: c.lat, gridId: c.gridId, createdAt: c.receivedAt, signature: c.signature })),
+    candidates,
     { limit: limit * 2 },
   );
   if (!matches.length) return [];

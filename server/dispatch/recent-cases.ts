@@ -13,14 +13,11 @@ import { cases } from '../db/schema/cases.js';
 import type { LiveBus, LiveEvent } from '../platform/live-bus.js';
 import { signatureOf } from './find-duplicates.js';
 import type { MinHashSignature } from './text/minhash.js';
+import type { DuplicateCandidateCase } from './text/near-duplicates.js';
 
-/** A candidate for the duplicate check. */
-export interface RecentCase {
-  id: string;
+/** A candidate for the duplicate check, in the shape the ranking takes (its text is in the signature). */
+export interface RecentCase extends DuplicateCandidateCase {
   gridId: string;
-  lng: number | null;
-  lat: number | null;
-  receivedAt: Date;
   signature: MinHashSignature;
 }
 
@@ -49,7 +46,7 @@ export class RecentCases {
   async inGrids(gridIds: readonly string[], at: Date): Promise<RecentCase[]> {
     const from = at.getTime() - this.maxAgeDays * DAY_MS;
     const lists = await Promise.all(gridIds.map((g) => this.grid(g, at)));
-    return lists.flat().filter((c) => c.receivedAt.getTime() >= from && c.receivedAt.getTime() <= at.getTime());
+    return lists.flat().filter((c) => c.createdAt.getTime() >= from && c.createdAt.getTime() <= at.getTime());
   }
 
   /** Adds a case this process has just written (nothing happens when its grid is not cached). */
@@ -59,7 +56,7 @@ export class RecentCases {
     // A load in flight may have read the grid before this case committed: add it once the load is in.
     if (entry.loading) return void entry.loading.then(() => this.add(c), () => undefined);
     if (entry.cases.some((x) => x.id === c.id)) return;
-    entry.cases.unshift({ id: c.id, gridId: c.gridId!, lng: c.lng, lat: c.lat, receivedAt: c.receivedAt, signature: signatureOf(c.id, `${c.title} ${c.description}`) });
+    entry.cases.unshift({ id: c.id, text: '', gridId: c.gridId!, lng: c.lng, lat: c.lat, createdAt: c.receivedAt, signature: signatureOf(c.id, `${c.title} ${c.description}`) });
     if (entry.cases.length > MAX_PER_GRID) entry.cases.pop();
   }
 
@@ -102,7 +99,7 @@ export class RecentCases {
       .where(and(inArray(cases.gridId, [gridId]), inArray(cases.status, [...openStatuses]), gte(cases.receivedAt, new Date(at.getTime() - this.maxAgeDays * DAY_MS))))
       .orderBy(desc(cases.receivedAt))
       .limit(MAX_PER_GRID);
-    return rows.map((r) => ({ id: r.id, gridId, lng: r.lng, lat: r.lat, receivedAt: r.receivedAt, signature: signatureOf(r.id, `${r.title} ${r.description}`) }));
+    return rows.map((r) => ({ id: r.id, text: '', gridId, lng: r.lng, lat: r.lat, createdAt: r.receivedAt, signature: signatureOf(r.id, `${r.title} ${r.description}`) }));
   }
 }
 
