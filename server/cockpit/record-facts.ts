@@ -1,64 +1,52 @@
-import { inArray, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { CaseRow } from '../cases/case-action.js';
 import type { Db } from '../db/client.js';
-import { cases } from '../db/schema/cases.js';
-import { cockpitCaseFacts, cockpitDeltas, cockpitMeasures } from '../db/schema/cockpit.js';
-import { caseFacts, sameFacts, type CaseFacts } from './facts.js';
+import { cockpitMeasures } from '../db/schema/cockpit.js';
+import { factsColumns, factsSelectSql, keySql } from './facts-sql.js';
+import { rowsOf } from './fold.js';
 
-type FactsRow = typeof cockpitCaseFacts.$inferSelect;
-
-function fromRow(r: FactsRow): CaseFacts {
-  const rec = r as unknown as Record<string, number>;
-  return {
-    key: { day: r.day, township: r.township, village: r.village, area: r.area, category: r.category, channel: r.channel, unit: r.unit },
-    values: cockpitMeasures.map((m) => rec[m]!),
-    acceptBucket: r.acceptBucket,
-    resolveBucket: r.resolveBucket,
-  };
-}
-
-function columns(f: CaseFacts, sign: 1 | -1) {
-  const values = Object.fromEntries(cockpitMeasures.map((m, i) => [m, sign * f.values[i]!]));
-  return { ...f.key, ...values, acceptBucket: f.acceptBucket, resolveBucket: f.resolveBucket };
-}
-
-const upsertSet = Object.fromEntries([
-  ...['day', 'township', 'village', 'area', 'category', 'channel', 'unit', ...cockpitMeasures].map((c) => [c, sql.raw(`excluded.${c}`)]),
-  ['acceptBucket', sql.raw('excluded.accept_bucket')],
-  ['resolveBucket', sql.raw('excluded.resolve_bucket')],
-]);
-
-const CHUNK = 500;
+/** The columns whose change is a change of what the cockpit counts (every facts column but the case id). */
+const counted = factsColumns.filter((c) => c !== 'case_id');
+const keys = Object.keys(keySql);
+const list = (alias: string, cols: readonly string[]) => cols.map((c) => `${alias}.${c}`).join(', ');
 
 /**
- * Records what the cockpit counts for cases that just changed, inside the transaction of the change: their facts row
- * is brought up to date and, when something the cockpit counts changed, the old facts (−1) and the new (+1) are
- * appended to cockpit_deltas for the fold job. Appending keeps concurrent intake off shared rollup rows.
+ * One statement, whatever the number of cases: the new facts are computed from the stored rows by the same SQL as
+ * the rebuild (facts-sql.ts), so nothing crosses to Node but the ids, and there is no bind-parameter limit. All CTEs
+ * see the snapshot from before the statement, so `o` holds the old facts while `up` replaces them. The facts table is
+ * named before cockpit_deltas, the order in which the rebuild locks them.
  */
-export async function recordCaseFacts(tx: Db, rows: readonly CaseRow[]): Promise<void> {
-  if (!rows.length) return;
-  const old = await tx.select().from(cockpitCaseFacts).where(inArray(cockpitCaseFacts.caseId, rows.map((r) => r.id)));
-  const before = new Map(old.map((r) => [r.caseId, fromRow(r)]));
-  const upserts: (typeof cockpitCaseFacts.$inferInsert)[] = [];
-  const deltas: (typeof cockpitDeltas.$inferInsert)[] = [];
-  for (const row of rows) {
-    const now = caseFacts(row);
-    const was = before.get(row.id);
-    if (was && sameFacts(was, now)) continue;
-    upserts.push({ caseId: row.id, ...columns(now, 1) } as typeof cockpitCaseFacts.$inferInsert);
-    if (was) deltas.push({ sign: -1, ...columns(was, -1) } as typeof cockpitDeltas.$inferInsert);
-    deltas.push({ sign: 1, ...columns(now, 1) } as typeof cockpitDeltas.$inferInsert);
-  }
-  if (!upserts.length) return;
-  // In chunks: ~40 columns a row would pass PostgreSQL's 65,535-parameter limit at ~800 rows (a sweep's batch is 1,000).
-  for (let i = 0; i < upserts.length; i += CHUNK) {
-    await tx.insert(cockpitCaseFacts).values(upserts.slice(i, i + CHUNK)).onConflictDoUpdate({ target: cockpitCaseFacts.caseId, set: upsertSet });
-  }
-  for (let i = 0; i < deltas.length; i += CHUNK) await tx.insert(cockpitDeltas).values(deltas.slice(i, i + CHUNK));
+const recordSql = `with n (${factsColumns.join(', ')}) as (
+    select ${factsSelectSql()} from cases c where c.id = any(:ids::uuid[])),
+  o as (select f.* from cockpit_case_facts f join n using (case_id)),
+  changed as (
+    select n.* from n left join o using (case_id)
+    where (${list('o', counted)}) is distinct from (${list('n', counted)})),
+  up as (
+    insert into cockpit_case_facts (${factsColumns.join(', ')}) select ${factsColumns.join(', ')} from changed
+    on conflict (case_id) do update set ${counted.map((c) => `${c} = excluded.${c}`).join(', ')}),
+  d as (
+    insert into cockpit_deltas (sign, ${counted.join(', ')})
+    select -1, ${list('o', keys)}, ${cockpitMeasures.map((m) => `-o.${m}`).join(', ')}, o.accept_bucket, o.resolve_bucket
+      from o join changed using (case_id)
+    union all
+    select 1, ${list('changed', counted)} from changed)
+  select count(*)::int as n from changed`;
+const [head, tail] = recordSql.split(':ids') as [string, string];
+
+/**
+ * Records what the cockpit counts for cases that just changed, inside the transaction of the change: each case's facts
+ * row is brought up to date and, when something the cockpit counts changed, the old facts (−1) and the new (+1) are
+ * appended to cockpit_deltas for the fold job (appending keeps concurrent intake off shared rollup rows). The caller
+ * holds the cases' row locks, so no one else changes their facts meanwhile. Returns how many cases' facts changed.
+ */
+export async function recordCaseFactsById(tx: Db, ids: readonly string[]): Promise<number> {
+  if (!ids.length) return 0;
+  const [row] = await rowsOf<{ n: number }>(tx, sql`${sql.raw(head)}${sql.param([...ids])}${sql.raw(tail)}`);
+  return row?.n ?? 0;
 }
 
-/** The same for cases changed by plain SQL (the sweeper's bulk update): reads them back by id first. */
-export async function recordCaseFactsById(tx: Db, ids: readonly string[]): Promise<void> {
-  if (!ids.length) return;
-  await recordCaseFacts(tx, await tx.select().from(cases).where(inArray(cases.id, [...ids])));
+/** The same for case rows a use case just wrote (intake, every action): their facts come from the rows as stored. */
+export async function recordCaseFacts(tx: Db, rows: readonly Pick<CaseRow, 'id'>[]): Promise<number> {
+  return recordCaseFactsById(tx, rows.map((r) => r.id));
 }

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mulberry32, pick } from '../org/prng.js';
 import { sweepDeadlines } from '../sla/sweep.js';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
-import { columnsOf, cubes } from './cubes.js';
 import { foldDeltas, rowsOf } from './fold.js';
 import { rebuildRollups } from './rebuild.js';
+import { cockpitSnapshot } from './rollup-snapshot.testutil.js';
 
 let t: TestApp;
 let grids: { lng: number; lat: number }[] = [];
@@ -21,17 +21,6 @@ beforeAll(async () => {
     where u.role in ('handler', 'township_staff', 'cadre') and n.kind in ('department', 'office', 'village') order by u.unit_id, u.username`);
 });
 afterAll(() => t.close());
-
-/** Every rollup row and every facts row, in a canonical order and form. */
-async function snapshot(): Promise<string[]> {
-  const out: string[] = [];
-  for (const c of cubes) {
-    const rows = await rowsOf<Record<string, unknown>>(t.deps.db, sql.raw(`select * from ${c.table} order by level, block${columnsOf(c).map((k) => `, ${k}`).join('')}`));
-    for (const r of rows) out.push(`${c.table} ${JSON.stringify(r, (_k, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort()) : v))}`);
-  }
-  for (const r of await rowsOf(t.deps.db, sql`select * from cockpit_case_facts order by case_id`)) out.push(`facts ${JSON.stringify(r)}`);
-  return out;
-}
 
 /** Runs `steps` random actions on random cases through the HTTP API, folding now and then. */
 async function randomHistory(seed: number, steps: number) {
@@ -95,10 +84,10 @@ describe('rollups follow every change', () => {
       const [cover] = await rowsOf<Record<string, number>>(t.deps.db, sql`select sum(escalation_level)::int as esc, sum(return_count)::int as ret,
         sum(reopen_count)::int as reo, count(rating)::int as rated, count(*) filter (where accept_on_time = false or resolve_on_time = false)::int as late from cases`);
       for (const v of Object.values(cover!)) expect(v).toBeGreaterThan(0);
-      const incremental = await snapshot();
+      const incremental = await cockpitSnapshot(t.deps.db);
       expect(incremental.length).toBeGreaterThan(100);
       await rebuildRollups(t.deps.db);
-      expect(await snapshot()).toEqual(incremental);
+      expect(await cockpitSnapshot(t.deps.db)).toEqual(incremental);
     });
   }
 });
