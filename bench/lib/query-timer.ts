@@ -11,6 +11,9 @@ export function kindOf(text: string): string {
   const t = text.replace(/"/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
   const m = /^(insert into \w+|update \w+|delete from \w+|begin|commit|rollback)/.exec(t);
   if (m) return m[1]!;
+  // A statement of data-modifying CTEs is named by the tables it writes.
+  const writes = [...t.matchAll(/\b(insert into \w+|(?<!do )update \w+|delete from \w+)/g)].map((w) => w[1]);
+  if (t.startsWith('with ') && writes.length) return `with … ${writes.join(', ')}`;
   const from = / from (\w+)/.exec(t);
   return `select … ${from ? `from ${from[1]}` : t.slice(7, 40)}`;
 }
