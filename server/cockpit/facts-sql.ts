@@ -4,8 +4,10 @@ import { bucketSql } from './buckets.js';
 import { NONE } from './facts.js';
 
 /**
- * The facts of facts.ts as SQL over a row of `cases` aliased c: what `cockpit rebuild` computes for every case and
- * what the drill-down filters on. The property test checks that both give the same rollups.
+ * What the cockpit counts for one case (docs/KPIS.md gives each definition in words), as SQL over a row of `cases`
+ * aliased c: what `cockpit rebuild` computes for every case, what every change records for the cases it touches
+ * (record-facts.ts) and what the drill-down filters on. Working-time durations are not computed here: the application
+ * stores them on the case at the transition (accept_minutes, resolve_minutes), and these read them.
  */
 const open = `c.status in (${openStatuses.map((s) => `'${s}'`).join(', ')})`;
 const accepted = 'c.accepted_at is not null';
