@@ -103,6 +103,9 @@ try {
     check(naive.value.rowCount === overdue && indexed.value.rowCount === overdue, `round ${round}: both queries find ${overdue} (naive ${naive.value.rowCount}, indexed ${indexed.value.rowCount})`);
     const ordersBefore = await count(`select count(*) as n from supervision_orders`);
     const auditBefore = await count(`select count(*) as n from audit_entries where action = 'escalated'`);
+    // With a cockpit, every escalated case had facts (the rebuild made them): one −1 and one +1 delta row each.
+    const deltasSql = `select case when to_regclass('cockpit_deltas') is null then -1 else (select count(*) from cockpit_deltas) end as n`;
+    const deltasBefore = await count(deltasSql);
     const timer = startQueryTimer();
     const cpuBefore = process.cpuUsage();
     const sweep = await timed(() => sweepDeadlines(deps, { now, ...(batchSize ? { batchSize } : {}) }));
@@ -113,6 +116,7 @@ try {
     check((await count(`select count(*) as n from supervision_orders`)) - ordersBefore === overdue, `round ${round}: ${overdue} supervision orders`);
     check((await count(`select count(*) as n from audit_entries where action = 'escalated'`)) - auditBefore === overdue, `round ${round}: ${overdue} 'escalated' audit entries`);
     check((await count(`select count(*) as n from cases where card = 'red' and escalation_level = 1`)) === overdue * round, `round ${round}: ${overdue * round} red cases in all`);
+    if (deltasBefore >= 0) check((await count(deltasSql)) - deltasBefore === 2 * overdue, `round ${round}: cockpit deltas +${2 * overdue}`);
     check(second.value.examined === 0 && second.value.escalated === 0, `round ${round}: a second sweep does nothing (${JSON.stringify(second.value)})`);
     results.push({ round, naive: naive.ms, indexed: indexed.ms, sweep: sweep.ms, second: second.ms, escalated: sweep.value.escalated, queries, nodeCpu: (cpu.user + cpu.system) / 1000 });
   }
@@ -146,7 +150,7 @@ try {
       ['in the database, all statements', '', ms(med(inQueries))], ['between statements (node work, or waiting for a CPU)', '', ms(med((r) => r.sweep - inQueries(r)))],
       ['node CPU time during the sweep (all of it)', '', ms(med((r) => r.nodeCpu))]],
   ));
-  console.log(`checked each round: ${overdue.toLocaleString()} escalated, supervision orders +${overdue.toLocaleString()}, audit 'escalated' +${overdue.toLocaleString()}, second sweep examined 0`);
+  console.log(`checked each round: ${overdue.toLocaleString()} escalated, supervision orders +${overdue.toLocaleString()}, audit 'escalated' +${overdue.toLocaleString()}${facts ? `, cockpit deltas +${(2 * overdue).toLocaleString()}` : ''}, second sweep examined 0`);
 } catch (e) {
   failed = true;
   console.error(describeError(e));
