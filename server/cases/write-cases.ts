@@ -18,6 +18,8 @@ import { insertCaseRows } from './new-case-row.js';
 import { enqueueNotices, type Notice } from './notify.js';
 import type { PreparedCase } from './prepare-case.js';
 import { areaIds } from './suggest-unit.js';
+import type { CasePrediction } from '../dispatch/intake-advice.js';
+import { keepOpenDuplicates } from '../dispatch/intake-duplicates.js';
 
 /** A written case, and the unit paths of its tasks when known (a case just received has none). */
 export interface WrittenCase {
@@ -73,6 +75,7 @@ export async function writeCases(deps: Pick<Deps, 'db' | 'clock' | 'work' | 'con
       throw new StaleReferenceError(version);
     }
     const rows: CaseRow[] = batch.map((p, i) => ({ ...p.row, number: numbers[i]! }));
+    await keepOpenDuplicates(tx, rows.map((r) => r.prediction as CasePrediction | null));
     await insertCaseRows(tx, rows);
     const files = batch.flatMap((p, i) => p.files.map((f) => ({ caseId: rows[i]!.id, kind: f.kind, filename: f.name, mime: f.mime, size: f.size, sha256: f.sha256, content: f.content, uploadedBy: p.trailActor?.id ?? null, createdAt: rows[i]!.receivedAt })));
     if (files.length) await tx.insert(caseAttachments).values(files);

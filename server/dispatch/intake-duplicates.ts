@@ -1,12 +1,15 @@
 /**
  * The duplicate check at intake: candidates come from the in-memory recent cases of the grids near the report
- * (recent-cases.ts), ranked by MinHash similarity exactly as the dispatcher's check ranks them (find-duplicates.ts);
- * only the few matches are read from the database, to drop any case closed since the cache last heard of it.
+ * (recent-cases.ts), ranked by MinHash similarity exactly as the dispatcher's check ranks them (find-duplicates.ts).
+ * The cache may not yet have heard that a match was closed a moment ago, so the intake writer re-reads the matches
+ * of its whole batch in one statement (`keepOpenDuplicates`) before the cases are written.
  */
 import { inArray } from 'drizzle-orm';
 import { openStatuses } from '../../common/cases.js';
+import type { Db } from '../db/client.js';
 import { cases } from '../db/schema/cases.js';
 import type { Deps } from '../platform/context.js';
+import type { CasePrediction } from './intake-advice.js';
 import { findDuplicateCases, type DuplicateQuery } from './find-duplicates.js';
 import { recentCasesOf } from './recent-cases.js';
 import { defaultDuplicateOptions, findDuplicates } from './text/near-duplicates.js';
@@ -34,13 +37,26 @@ export async function findIntakeDuplicates(deps: Pick<Deps, 'db' | 'bus' | 'grid
   const matches = findDuplicates(
     { text: q.text, lng: q.lng ?? null, lat: q.lat ?? null, gridId: q.gridId ?? null, createdAt: q.at },
     candidates,
+    // A few spare matches, in case some were closed meanwhile.
     { limit: limit * 2 },
   );
-  if (!matches.length) return [];
-  const rows = await deps.db.select({ id: cases.id, number: cases.number, status: cases.status }).from(cases).where(inArray(cases.id, matches.map((m) => m.id)));
-  const current = new Map(rows.filter((r) => open.has(r.status)).map((r) => [r.id, r.number]));
-  return matches
-    .filter((m) => current.has(m.id))
-    .slice(0, limit)
-    .map((m) => ({ id: m.id, number: current.get(m.id)!, similarity: Math.round(m.similarity * 1000) / 1000, distanceMeters: m.distanceMeters }));
+  const numberOf = new Map(candidates.map((c) => [c.id, c.number]));
+  return matches.map((m) => ({ id: m.id, number: numberOf.get(m.id)!, similarity: Math.round(m.similarity * 1000) / 1000, distanceMeters: m.distanceMeters }));
+}
+
+/**
+ * Keeps, in each prediction of a batch about to be written, only the duplicates still open (one read for the whole
+ * batch), at most `limit` of them.
+ */
+export async function keepOpenDuplicates(db: Db, predictions: readonly (CasePrediction | null)[], limit = 3): Promise<void> {
+  const ids = [...new Set(predictions.flatMap((p) => p?.duplicates?.map((d) => d.id) ?? []))];
+  if (!ids.length) return;
+  const rows = await db.select({ id: cases.id, status: cases.status }).from(cases).where(inArray(cases.id, ids));
+  const current = new Set(rows.filter((r) => open.has(r.status)).map((r) => r.id));
+  for (const p of predictions) {
+    if (!p?.duplicates) continue;
+    const kept = p.duplicates.filter((d) => current.has(d.id)).slice(0, limit);
+    if (kept.length) p.duplicates = kept;
+    else delete p.duplicates;
+  }
 }

@@ -3,7 +3,7 @@
  * check at intake: a busy grid's 300 candidates would otherwise be read and parsed from the database on every report.
  * A grid is loaded on first use and again after RELOAD_MS; cases this process takes in are added as they are
  * written; an event about a case the cache does not know (another instance's report, a reopened case) drops its
- * grid, so the next check reloads it. Matches are re-read from the database before they are shown
+ * grid, so the next check reloads it. Matches are re-read from the database before they are stored
  * (intake-duplicates.ts), so a case closed a moment ago is never offered.
  */
 import { and, desc, gte, inArray } from 'drizzle-orm';
@@ -17,6 +17,7 @@ import type { DuplicateCandidateCase } from './text/near-duplicates.js';
 
 /** A candidate for the duplicate check, in the shape the ranking takes (its text is in the signature). */
 export interface RecentCase extends DuplicateCandidateCase {
+  number: string;
   gridId: string;
   signature: MinHashSignature;
 }
@@ -50,13 +51,13 @@ export class RecentCases {
   }
 
   /** Adds a case this process has just written (nothing happens when its grid is not cached). */
-  add(c: { id: string; gridId: string | null; lng: number | null; lat: number | null; receivedAt: Date; title: string; description: string }): void {
+  add(c: { id: string; number: string; gridId: string | null; lng: number | null; lat: number | null; receivedAt: Date; title: string; description: string }): void {
     const entry = c.gridId ? this.grids.get(c.gridId) : undefined;
     if (!entry) return;
     // A load in flight may have read the grid before this case committed: add it once the load is in.
     if (entry.loading) return void entry.loading.then(() => this.add(c), () => undefined);
     if (entry.cases.some((x) => x.id === c.id)) return;
-    entry.cases.unshift({ id: c.id, text: '', gridId: c.gridId!, lng: c.lng, lat: c.lat, createdAt: c.receivedAt, signature: signatureOf(c.id, `${c.title} ${c.description}`) });
+    entry.cases.unshift({ id: c.id, number: c.number, text: '', gridId: c.gridId!, lng: c.lng, lat: c.lat, createdAt: c.receivedAt, signature: signatureOf(c.id, `${c.title} ${c.description}`) });
     if (entry.cases.length > MAX_PER_GRID) entry.cases.pop();
   }
 
@@ -94,12 +95,12 @@ export class RecentCases {
 
   private async load(gridId: string, at: Date): Promise<RecentCase[]> {
     const rows = await this.db
-      .select({ id: cases.id, title: cases.title, description: cases.description, lng: cases.lng, lat: cases.lat, receivedAt: cases.receivedAt })
+      .select({ id: cases.id, number: cases.number, title: cases.title, description: cases.description, lng: cases.lng, lat: cases.lat, receivedAt: cases.receivedAt })
       .from(cases)
       .where(and(inArray(cases.gridId, [gridId]), inArray(cases.status, [...openStatuses]), gte(cases.receivedAt, new Date(at.getTime() - this.maxAgeDays * DAY_MS))))
       .orderBy(desc(cases.receivedAt))
       .limit(MAX_PER_GRID);
-    return rows.map((r) => ({ id: r.id, text: '', gridId, lng: r.lng, lat: r.lat, createdAt: r.receivedAt, signature: signatureOf(r.id, `${r.title} ${r.description}`) }));
+    return rows.map((r) => ({ id: r.id, number: r.number, text: '', gridId, lng: r.lng, lat: r.lat, createdAt: r.receivedAt, signature: signatureOf(r.id, `${r.title} ${r.description}`) }));
   }
 }
 
