@@ -6,8 +6,8 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import type { CaseRow } from './case-action.js';
 
-/** A case row before its number is given (numbers are counted by the writer, per batch). */
-export type NewCaseRow = Omit<CaseRow, 'number'>;
+/** A case row; its number is '' until the writer counts it (numbers are counted per batch). */
+export type NewCaseRow = CaseRow;
 
 /** What intake decides about a new case; the rest of the row starts empty. */
 export type NewCaseFields = Pick<
@@ -17,10 +17,15 @@ export type NewCaseFields = Pick<
   | 'firstResponseDue' | 'warnAt' | 'nextSweepAt' | 'externalRef' | 'prediction'
 >;
 
-/** The row of a just-received case. */
+/** The row of a just-received case (a literal of every column, not a spread: one object shape for all rows). */
 export function newCaseRow(f: NewCaseFields): NewCaseRow {
   return {
-    ...f,
+    id: f.id, number: '', channel: f.channel, reporterId: f.reporterId, anonymous: f.anonymous, reporterIndex: f.reporterIndex,
+    reporterCipher: f.reporterCipher, contactCipher: f.contactCipher, title: f.title, description: f.description,
+    categoryId: f.categoryId, urgency: f.urgency, lng: f.lng, lat: f.lat, address: f.address, gridId: f.gridId,
+    areaPath: f.areaPath, suggestedUnitId: f.suggestedUnitId, slaPolicyId: f.slaPolicyId, receivedAt: f.receivedAt,
+    firstResponseDue: f.firstResponseDue, warnAt: f.warnAt, nextSweepAt: f.nextSweepAt, externalRef: f.externalRef,
+    prediction: f.prediction,
     status: 'received', statusBeforeSuspend: null, leadUnitId: null,
     dispatchedAt: null, acceptedAt: null, firstResponseAt: null, resolvedAt: null, verifiedAt: null, closedAt: null,
     acceptDue: null, resolveDue: null, card: 'none', escalationLevel: 0, escalationUnitId: null, escalationPath: null,

@@ -82,7 +82,8 @@ export async function prepareCase(
   const files = (input.attachments ?? []).map(checkAttachment);
   const place = await placeOf(deps, ref, actor, input.location);
   // Smart dispatch: the model's top three stay on the case; a report without a category takes a confident prediction.
-  const advice = await adviseIntake(deps, ref.classifier, { title: input.title, description: input.description, categoryGiven: !!given, lng: input.location?.lng, lat: input.location?.lat, gridId: place.gridId, areaPath: place.areaPath, at: now });
+  const id = randomUUID();
+  const advice = await adviseIntake(deps, ref.classifier, { caseId: id, title: input.title, description: input.description, categoryGiven: !!given, lng: input.location?.lng, lat: input.location?.lat, gridId: place.gridId, areaPath: place.areaPath, at: now });
   const predicted: CategoryRow | null = !given && advice.categoryCode ? resolveCategory(ref, advice.categoryCode) : null;
   const category = given ?? predicted;
   const lineage = category ? categoryLineage(ref, category.id) : [];
@@ -96,7 +97,7 @@ export async function prepareCase(
   // Cut by characters, not UTF-16 units: half an emoji is not valid text (and could never be encoded into the trail).
   const title = input.title?.trim() || Array.from(input.description.replace(/\s+/g, ' ')).slice(0, 30).join('');
   const row = newCaseRow({
-    id: randomUUID(),
+    id,
     channel,
     reporterId: anonymous ? null : actor!.id,
     anonymous,

@@ -74,7 +74,7 @@ export async function writeCases(deps: Pick<Deps, 'db' | 'clock' | 'work' | 'con
       deps.reference.saw(version);
       throw new StaleReferenceError(version);
     }
-    const rows: CaseRow[] = batch.map((p, i) => ({ ...p.row, number: numbers[i]! }));
+    const rows: CaseRow[] = batch.map((p, i) => Object.assign(p.row, { number: numbers[i]! }));
     await keepOpenDuplicates(tx, rows.map((r) => r.prediction as CasePrediction | null));
     await insertCaseRows(tx, rows);
     const files = batch.flatMap((p, i) => p.files.map((f) => ({ caseId: rows[i]!.id, kind: f.kind, filename: f.name, mime: f.mime, size: f.size, sha256: f.sha256, content: f.content, uploadedBy: p.trailActor?.id ?? null, createdAt: rows[i]!.receivedAt })));

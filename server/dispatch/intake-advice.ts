@@ -28,6 +28,8 @@ export interface IntakeAdvice {
 }
 
 export interface IntakeReport {
+  /** The id the case will have. */
+  caseId: string;
   title?: string | null;
   description: string;
   /** True when the reporter chose a category: the prediction is still stored, for the dispatcher and for learning. */
@@ -58,7 +60,7 @@ async function advise(deps: Pick<Deps, 'db' | 'bus' | 'grids'>, settings: Classi
   const [ranked, duplicates] = await Promise.all([
     store.classify({ title: report.title ?? '', body: report.description }, 3),
     findIntakeDuplicates(deps, {
-      text: `${report.title ?? ''} ${report.description}`, lng: report.lng ?? null, lat: report.lat ?? null,
+      caseId: report.caseId, text: `${report.title ?? ''} ${report.description}`, lng: report.lng ?? null, lat: report.lat ?? null,
       gridId: report.gridId, areaPath: report.areaPath, at: report.at,
     }),
   ]);

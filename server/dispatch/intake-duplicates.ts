@@ -10,7 +10,7 @@ import type { Db } from '../db/client.js';
 import { cases } from '../db/schema/cases.js';
 import type { Deps } from '../platform/context.js';
 import type { CasePrediction } from './intake-advice.js';
-import { findDuplicateCases, type DuplicateQuery } from './find-duplicates.js';
+import { findDuplicateCases, signatureOf, type DuplicateQuery } from './find-duplicates.js';
 import { recentCasesOf } from './recent-cases.js';
 import { defaultDuplicateOptions, findDuplicates } from './text/near-duplicates.js';
 
@@ -25,7 +25,7 @@ export interface IntakeDuplicate {
 const open = new Set<string>(openStatuses);
 
 /** The open cases of the last 30 days nearby that a report most likely repeats, most similar first. */
-export async function findIntakeDuplicates(deps: Pick<Deps, 'db' | 'bus' | 'grids'>, q: DuplicateQuery, limit = 3): Promise<IntakeDuplicate[]> {
+export async function findIntakeDuplicates(deps: Pick<Deps, 'db' | 'bus' | 'grids'>, q: DuplicateQuery & { caseId: string }, limit = 3): Promise<IntakeDuplicate[]> {
   const located = typeof q.lng === 'number' && typeof q.lat === 'number';
   if (!located && !q.gridId) {
     // No place but the reporter's area: the rare report without a location is checked against the database.
@@ -35,7 +35,8 @@ export async function findIntakeDuplicates(deps: Pick<Deps, 'db' | 'bus' | 'grid
   if (q.gridId && !gridIds.includes(q.gridId)) gridIds.push(q.gridId);
   const candidates = await recentCasesOf(deps).inGrids(gridIds, q.at);
   const matches = findDuplicates(
-    { text: q.text, lng: q.lng ?? null, lat: q.lat ?? null, gridId: q.gridId ?? null, createdAt: q.at },
+    // Signed under the new case's id: the recent-cases cache takes the same signature when the case is written.
+    { text: q.text, lng: q.lng ?? null, lat: q.lat ?? null, gridId: q.gridId ?? null, createdAt: q.at, signature: signatureOf(q.caseId, q.text) },
     candidates,
     // A few spare matches, in case some were closed meanwhile.
     { limit: limit * 2 },

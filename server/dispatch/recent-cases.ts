@@ -45,9 +45,23 @@ export class RecentCases {
 
   /** The cached open cases of these grids received in the `maxAgeDays` before `at`, newest first per grid. */
   async inGrids(gridIds: readonly string[], at: Date): Promise<RecentCase[]> {
-    const from = at.getTime() - this.maxAgeDays * DAY_MS;
-    const lists = await Promise.all(gridIds.map((g) => this.grid(g, at)));
-    return lists.flat().filter((c) => c.createdAt.getTime() >= from && c.createdAt.getTime() <= at.getTime());
+    const missing = gridIds.filter((g) => !this.fresh(g));
+    if (missing.length) await Promise.all(missing.map((g) => this.grid(g, at)));
+    const [from, to] = [at.getTime() - this.maxAgeDays * DAY_MS, at.getTime()];
+    const out: RecentCase[] = [];
+    for (const g of gridIds) {
+      for (const c of this.grids.get(g)?.cases ?? []) {
+        const t = c.createdAt.getTime();
+        if (t >= from && t <= to) out.push(c);
+      }
+    }
+    return out;
+  }
+
+  /** A grid's cases when they are loaded and recent enough to use. */
+  private fresh(gridId: string): RecentCase[] | null {
+    const e = this.grids.get(gridId);
+    return e && !e.loading && performance.now() - e.loadedAt < RELOAD_MS ? e.cases : null;
   }
 
   /** Adds a case this process has just written (nothing happens when its grid is not cached). */
@@ -76,7 +90,8 @@ export class RecentCases {
   private async grid(gridId: string, at: Date): Promise<RecentCase[]> {
     const entry = this.grids.get(gridId);
     if (entry?.loading) return entry.loading;
-    if (entry && performance.now() - entry.loadedAt < RELOAD_MS) return entry.cases;
+    const cached = this.fresh(gridId);
+    if (cached) return cached;
     const loading = this.load(gridId, at);
     const slot: GridEntry = { loadedAt: performance.now(), cases: [], loading };
     this.grids.delete(gridId); // re-inserted last: the map's order is least recently loaded first

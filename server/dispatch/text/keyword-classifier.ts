@@ -41,17 +41,34 @@ export function keywordClassifier(keywordsByLabel: Record<string, readonly strin
     label,
     words: [...new Set((keywordsByLabel[label] ?? []).map((w) => normalizeText(w)).filter((w) => w.length > 0))],
   }));
+  // Keywords by their first two characters (one-character keywords by that character): a report is scanned once for
+  // the prefixes it contains, and only keywords with such a prefix are searched for — a few dozen of the thousands.
+  const byPrefix = new Map<string, Set<string>>();
+  for (const { words } of table) {
+    for (const w of words) {
+      const key = w.slice(0, 2);
+      byPrefix.set(key, (byPrefix.get(key) ?? new Set()).add(w));
+    }
+  }
+  const present = (text: string): Set<string> => {
+    const found = new Set<string>();
+    for (let i = 0; i < text.length; i++) {
+      for (const key of [text[i]!, text.slice(i, i + 2)]) for (const w of byPrefix.get(key) ?? []) found.add(w);
+    }
+    return found;
+  };
   return {
     kind: 'keywords',
     labels,
     classify(input: TextInput, k = 3): KeywordPrediction[] {
       const title = typeof input === 'string' ? '' : normalizeText(input.title ?? '');
       const text = normalizeText(inputText(input));
+      const candidates = present(text);
       const scored = table.map(({ label, words }) => {
         let score = 0;
         const hits: string[] = [];
         for (const w of words) {
-          const n = occurrences(text, w);
+          const n = candidates.has(w) ? occurrences(text, w) : 0;
           if (n === 0) continue;
           hits.push(w);
           // A keyword in the title counts double: titles name the problem.

@@ -55,14 +55,19 @@ export function findDuplicates(
   const located = hasCoordinates(candidate);
   const unplaced = !located && !candidate.gridId;
   const matches: DuplicateMatch[] = [];
+  const at = candidate.createdAt.getTime();
+  const maxAge = o.maxAgeDays * DAY_MS;
+  const distanceTo = (c: DuplicateCandidateCase) => (located && hasCoordinates(c) ? haversineMeters(candidate, c) : null);
   for (const c of recentCases) {
     if (candidate.id !== undefined && c.id === candidate.id) continue;
-    if (Math.abs(c.createdAt.getTime() - candidate.createdAt.getTime()) > o.maxAgeDays * DAY_MS) continue;
+    if (Math.abs(c.createdAt.getTime() - at) > maxAge) continue;
     const sameGrid = !!candidate.gridId && c.gridId === candidate.gridId;
-    const distance = located && hasCoordinates(c) ? haversineMeters(candidate, c) : null;
-    if (!unplaced && !sameGrid && !(distance !== null && distance <= o.radiusMeters)) continue;
+    // The distance decides only for cases outside the grid; inside it, it is worked out for matches alone.
+    let distance = sameGrid || unplaced ? undefined : distanceTo(c);
+    if (distance !== undefined && !(distance !== null && distance <= o.radiusMeters)) continue;
     const similarity = signatureSimilarity(sig, c.signature ?? minhashSignature(c.text, sig.hashes.length));
     if (similarity < o.minSimilarity) continue;
+    distance ??= distanceTo(c);
     matches.push({ id: c.id, similarity, distanceMeters: distance === null ? null : Math.round(distance), sameGrid });
   }
   return matches
