@@ -1,7 +1,7 @@
 /**
  * Intake's thinking, before anything is written: who may report on which channel, where the report lies, what the
- * model makes of it, its category, urgency, deadline policy and suggested unit — all from cached reference data, so
- * that a report costs no database round trip here beyond smart dispatch's duplicate check.
+ * model makes of it, its category, urgency, deadline policy and suggested unit — all from memory (cached reference
+ * data, the grid index, the model store, the recent-cases cache), so a report costs no database round trip here.
  */
 import { randomUUID } from 'node:crypto';
 import type { Channel, Urgency } from '../../common/cases.js';
@@ -84,7 +84,9 @@ export async function prepareCase(
   // Smart dispatch: the model's top three stay on the case; a report without a category takes a confident prediction.
   const id = randomUUID();
   const advice = await adviseIntake(deps, ref.classifier, { caseId: id, title: input.title, description: input.description, categoryGiven: !!given, lng: input.location?.lng, lat: input.location?.lat, gridId: place.gridId, areaPath: place.areaPath, at: now });
-  const predicted: CategoryRow | null = !given && advice.categoryCode ? resolveCategory(ref, advice.categoryCode) : null;
+  // The model may know a category an admin has just switched off: then it is no prediction, not the reporter's error.
+  const guess = !given && advice.categoryCode ? ref.categoryByCode.get(advice.categoryCode) : undefined;
+  const predicted: CategoryRow | null = guess?.active ? guess : null;
   const category = given ?? predicted;
   const lineage = category ? categoryLineage(ref, category.id) : [];
   const text = `${input.title ?? ''} ${input.description}`;
