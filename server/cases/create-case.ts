@@ -39,7 +39,8 @@ export async function createCase(
       const written = await intakeWriterOf(deps).submit(prepared);
       // Known to the duplicate check before anyone hears of it, so a repeat report a moment later finds it.
       recentCasesOf(deps).add(written.row);
-      publishCaseChange(deps, written.row, written.taskPaths);
+      if (written.event) deps.bus.emitLocal(written.event);
+      else publishCaseChange(deps, written.row);
       return written.row;
     } catch (e) {
       // The only unique value a report brings is its external (hotline) reference.

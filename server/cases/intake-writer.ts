@@ -12,7 +12,7 @@ import { writeCases, type WrittenCase } from './write-cases.js';
 const writers = new WeakMap<Db, Batcher<PreparedCase, WrittenCase>>();
 
 /** The writer of a database handle (one per process and database, created on first use). */
-export function intakeWriterOf(deps: Pick<Deps, 'db' | 'clock' | 'work' | 'config' | 'reference'>): Batcher<PreparedCase, WrittenCase> {
+export function intakeWriterOf(deps: Pick<Deps, 'db' | 'clock' | 'work' | 'config' | 'reference' | 'bus'>): Batcher<PreparedCase, WrittenCase> {
   let writer = writers.get(deps.db);
   if (!writer) writers.set(deps.db, (writer = new Batcher((batch) => writeCases(deps, batch), { maxBatch: 64, maxInFlight: 2 })));
   return writer;

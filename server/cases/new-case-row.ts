@@ -2,7 +2,7 @@
  * A new case as a whole row, built in the application: the intake writer inserts exactly these values (no RETURNING to
  * parse back), so every column a new case can hold is set here and every other one is null or its starting value.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import type { CaseRow } from './case-action.js';
 
@@ -36,9 +36,14 @@ export function newCaseRow(f: NewCaseFields): NewCaseRow {
 
 /** Inserts new case rows in one statement, one array parameter per column (INSERT … SELECT FROM unnest). */
 export async function insertCaseRows(db: Db, rows: readonly CaseRow[]): Promise<void> {
+  if (rows.length) await db.execute(caseRowsInsert(rows));
+}
+
+/** The INSERT of `insertCaseRows`, for a caller that runs it as part of a larger statement (the intake writer). */
+export function caseRowsInsert(rows: readonly CaseRow[]): SQL {
   const col = <T>(pick: (r: CaseRow) => T) => sql.param(rows.map(pick));
   const at = (d: Date | null) => d?.toISOString() ?? null;
-  await db.execute(sql`
+  return sql`
     insert into cases (id, number, channel, reporter_id, anonymous, reporter_index, reporter_cipher, contact_cipher, title, description,
       category_id, urgency, lng, lat, address, grid_id, area_path, status, suggested_unit_id, sla_policy_id, received_at,
       first_response_due, warn_at, card, next_sweep_at, escalation_level, return_count, buck_passing, reopen_count, external_ref,
@@ -58,5 +63,5 @@ export async function insertCaseRows(db: Db, rows: readonly CaseRow[]): Promise<
       ${col((r) => at(r.updatedAt))}::timestamptz[])
       as x(id, number, channel, reporter_id, anonymous, reporter_index, reporter_cipher, contact_cipher, title, description,
            category_id, urgency, lng, lat, address, grid_id, area_path, status, suggested_unit_id, sla_policy_id, received_at,
-           first_response_due, warn_at, card, next_sweep_at, external_ref, prediction, updated_at)`);
+           first_response_due, warn_at, card, next_sweep_at, external_ref, prediction, updated_at)`;
 }

@@ -1,6 +1,6 @@
 import type { Role } from '../../common/roles.js';
 import type { Db } from '../db/client.js';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 
 /** A notification to one user, or to every user of a unit with one of the roles. */
 export interface Notice {
@@ -16,16 +16,20 @@ export interface Notice {
 
 /** Writes notices to the outbox in the caller's transaction (one statement for any number); the deliverer sends them after commit. */
 export async function enqueueNotices(db: Db, now: Date, notices: Notice[]): Promise<void> {
-  if (!notices.length) return;
+  if (notices.length) await db.execute(noticesInsert(now, notices));
+}
+
+/** The INSERT of `enqueueNotices`, for a caller that runs it as part of a larger statement (the intake writer). */
+export function noticesInsert(now: Date, notices: readonly Notice[]): SQL {
   const col = <T>(pick: (n: Notice) => T) => sql.param(notices.map(pick));
-  await db.execute(sql`
+  return sql`
     insert into outbox (channel, recipient_id, recipient_unit_id, recipient_roles, topic, payload, dedupe_key, created_at, next_attempt_at)
     select c, r, u, case when roles is null then null else string_to_array(roles, ',') end, t, p::jsonb, k, ${now}, ${now}
     from unnest(${col((n) => n.channel ?? 'inapp')}::text[], ${col((n) => ('userId' in n.to ? n.to.userId : null))}::uuid[],
                 ${col((n) => ('unitId' in n.to ? n.to.unitId : null))}::uuid[], ${col((n) => ('unitId' in n.to ? n.to.roles.join(',') : null))}::text[],
                 ${col((n) => n.topic)}::text[], ${col((n) => JSON.stringify({ title: n.title, body: n.body, ...(n.caseId ? { caseId: n.caseId, link: `/cases/${n.caseId}` } : {}) }))}::text[],
                 ${col((n) => n.key)}::text[]) as x(c, r, u, roles, t, p, k)
-    on conflict (dedupe_key) do nothing`);
+    on conflict (dedupe_key) do nothing`;
 }
 
 /** The roles that act for a unit and should hear about its cases. */

@@ -1,6 +1,6 @@
 /**
  * Writes a batch of prepared reports in one transaction: their case numbers, rows, attachments, trail entries,
- * notices and cockpit facts, each kind in one statement for the whole batch; a case a rule may dispatch at once is
+ * notices, live notification and cockpit facts, for the whole batch at once; a case a rule may dispatch at once is
  * dispatched in the same transaction. Every case is still all-or-nothing: the batch commits or rolls back as one.
  */
 import { eq, sql } from 'drizzle-orm';
@@ -9,22 +9,28 @@ import { recordCaseFacts } from '../cockpit/record-facts.js';
 import { rowsOf } from '../cockpit/fold.js';
 import type { Db } from '../db/client.js';
 import { systemActor } from '../platform/actor.js';
-import { auditEach, type AuditRow } from '../platform/audit.js';
+import { auditEach, auditEntriesInsert, type AuditRow } from '../platform/audit.js';
+import { oneStatement } from '../db/one-statement.js';
 import { BatchError } from '../platform/batcher.js';
 import type { Deps } from '../platform/context.js';
 import { assignUnits } from './assign.js';
 import type { CaseRow } from './case-action.js';
-import { insertCaseRows } from './new-case-row.js';
-import { enqueueNotices, type Notice } from './notify.js';
+import { caseRowsInsert } from './new-case-row.js';
+import { enqueueNotices, noticesInsert, type Notice } from './notify.js';
 import type { PreparedCase } from './prepare-case.js';
 import { areaIds } from './suggest-unit.js';
+import { caseEvent } from './live.js';
+import type { LiveEvent } from '../platform/live-bus.js';
 import type { CasePrediction } from '../dispatch/intake-advice.js';
 import { keepOpenDuplicates } from '../dispatch/intake-duplicates.js';
 
-/** A written case, and the unit paths of its tasks when known (a case just received has none). */
+/**
+ * A written case, and its live event when that was notified to other instances with the transaction (a case just
+ * received: it has no tasks); null when the case must still be published (one dispatched at once).
+ */
 export interface WrittenCase {
   row: CaseRow;
-  taskPaths: string[] | null;
+  event: LiveEvent | null;
 }
 
 /** Reference data changed after the batch was prepared: its cases must be worked out again. */
@@ -66,49 +72,67 @@ function receivedNotice(c: CaseRow): Notice[] {
   return [{ to: { unitId: countyId, roles: ['dispatcher'] }, topic: urgent ? 'case.urgent' : 'case.received', title: `${urgent ? '【紧急】' : ''}新工单 ${c.number}`, body: c.title, caseId: c.id, key: `received:${c.id}` }];
 }
 
-/** Writes the batch; returns the cases in the batch's order. */
-export async function writeCases(deps: Pick<Deps, 'db' | 'clock' | 'work' | 'config' | 'reference'>, batch: readonly PreparedCase[]): Promise<WrittenCase[]> {
+/** The 'received' trail entry of a case; an anonymous reporter is not named in the trail either. */
+function receivedEntry(p: PreparedCase, c: CaseRow): AuditRow {
+  return {
+    actor: p.trailActor, meta: p.meta, at: c.receivedAt, action: 'received', subjectType: 'case', subjectId: c.id, unitId: null,
+    changes: { ...p.trail.changes, number: { before: null, after: c.number } }, reason: p.trail.reason,
+    attachments: p.files.map((f) => ({ name: f.name, sha256: f.sha256, size: f.size })),
+  };
+}
+
+/** Dispatches a case a rule may send without a person, in the batch's transaction; returns what goes with it. */
+async function dispatchAtOnce(tx: Db, work: Deps['work'], p: PreparedCase & { auto: NonNullable<PreparedCase['auto']> }, c: CaseRow) {
+  const { suggestion, policy, predicted } = p.auto;
+  const now = c.receivedAt;
+  const assigned = await assignUnits(tx, work, c, policy, { leadUnitId: suggestion.unitId, assistUnitIds: suggestion.assistUnitIds }, now);
+  const [row] = await tx.update(cases).set({ ...assigned.patch, updatedAt: now }).where(eq(cases.id, c.id)).returning();
+  const entry: AuditRow = {
+    actor: systemActor, meta: p.meta, at: now, action: 'dispatched', subjectType: 'case', subjectId: c.id, unitId: suggestion.unitId,
+    changes: { status: { before: 'received', after: 'dispatched' }, leadUnitId: { before: null, after: suggestion.unitId }, assistUnitIds: { before: null, after: suggestion.assistUnitIds } },
+    reason: predicted ? '按智能分类与派单规则自动派单 (dispatched by predicted category and rule)' : '按派单规则自动派单 (dispatched by rule)',
+  };
+  return { row: row!, entry, notices: assigned.notices };
+}
+
+/**
+ * Writes the batch; returns the cases in the batch's order. A batch of reports that need no dispatching pays five
+ * round trips whatever its size: begin, numbers, one statement for the rows with their trail entries, notices and live
+ * notification, the cockpit facts, commit (plus one to re-read duplicate matches when there are any).
+ */
+export async function writeCases(deps: Pick<Deps, 'db' | 'clock' | 'work' | 'config' | 'reference' | 'bus'>, batch: readonly PreparedCase[]): Promise<WrittenCase[]> {
   return deps.db.transaction(async (tx) => {
     const { numbers, version } = await reserveNumbers(tx, deps.config.JICENG_CASE_PREFIX, batch);
     if (batch.some((p) => p.referenceVersion !== version)) {
       deps.reference.saw(version);
       throw new StaleReferenceError(version);
     }
+    const now = deps.clock.now();
     const rows: CaseRow[] = batch.map((p, i) => Object.assign(p.row, { number: numbers[i]! }));
     await keepOpenDuplicates(tx, rows.map((r) => r.prediction as CasePrediction | null));
-    await insertCaseRows(tx, rows);
+    const received = batch.map((p, i) => ({ p, c: rows[i]!, event: p.auto ? null : caseEvent(rows[i]!, []) }));
+    const notify = deps.bus.notifyInTransaction(received.flatMap((r) => (r.event ? [r.event] : [])));
+    await tx.execute(oneStatement(
+      [caseRowsInsert(rows), auditEntriesInsert(now, received.map((r) => receivedEntry(r.p, r.c))), noticesInsert(now, rows.flatMap(receivedNotice))],
+      notify ?? undefined,
+    ));
     const files = batch.flatMap((p, i) => p.files.map((f) => ({ caseId: rows[i]!.id, kind: f.kind, filename: f.name, mime: f.mime, size: f.size, sha256: f.sha256, content: f.content, uploadedBy: p.trailActor?.id ?? null, createdAt: rows[i]!.receivedAt })));
     if (files.length) await tx.insert(caseAttachments).values(files);
+    const written: WrittenCase[] = [];
     const entries: AuditRow[] = [];
     const notices: Notice[] = [];
-    const written: WrittenCase[] = [];
-    for (const [i, p] of batch.entries()) {
-      const c = rows[i]!;
-      // An anonymous reporter is not named in the trail either.
-      entries.push({
-        actor: p.trailActor, meta: p.meta, at: c.receivedAt, action: 'received', subjectType: 'case', subjectId: c.id, unitId: null,
-        changes: { ...p.trail.changes, number: { before: null, after: c.number } }, reason: p.trail.reason,
-        attachments: p.files.map((f) => ({ name: f.name, sha256: f.sha256, size: f.size })),
-      });
-      notices.push(...receivedNotice(c));
+    for (const { p, c, event } of received) {
       if (!p.auto) {
-        written.push({ row: c, taskPaths: [] });
+        written.push({ row: c, event });
         continue;
       }
-      const { suggestion, policy, predicted } = p.auto;
-      const now = c.receivedAt;
-      const assigned = await assignUnits(tx, deps.work, c, policy, { leadUnitId: suggestion.unitId, assistUnitIds: suggestion.assistUnitIds }, now);
-      const [dispatched] = await tx.update(cases).set({ ...assigned.patch, updatedAt: now }).where(eq(cases.id, c.id)).returning();
-      entries.push({
-        actor: systemActor, meta: p.meta, at: now, action: 'dispatched', subjectType: 'case', subjectId: c.id, unitId: suggestion.unitId,
-        changes: { status: { before: 'received', after: 'dispatched' }, leadUnitId: { before: null, after: suggestion.unitId }, assistUnitIds: { before: null, after: suggestion.assistUnitIds } },
-        reason: predicted ? '按智能分类与派单规则自动派单 (dispatched by predicted category and rule)' : '按派单规则自动派单 (dispatched by rule)',
-      });
-      notices.push(...assigned.notices);
-      written.push({ row: dispatched!, taskPaths: null });
+      const dispatched = await dispatchAtOnce(tx, deps.work, { ...p, auto: p.auto }, c);
+      entries.push(dispatched.entry);
+      notices.push(...dispatched.notices);
+      written.push({ row: dispatched.row, event: null });
     }
-    await auditEach(tx, deps.clock.now(), entries);
-    await enqueueNotices(tx, deps.clock.now(), notices);
+    await auditEach(tx, now, entries);
+    await enqueueNotices(tx, now, notices);
     await recordCaseFacts(tx, written.map((w) => w.row));
     return written;
   });

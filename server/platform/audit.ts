@@ -1,5 +1,5 @@
 import type { Db } from '../db/client.js';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { AttachmentRef, FieldChange } from '../db/schema/audit.js';
 import type { Actor } from './actor.js';
 import type { Clock } from './clock.js';
@@ -51,18 +51,22 @@ export interface AuditRow extends AuditInput {
  * statement building, no parameter limit. The system actor is recorded as role 'system' without an id.
  */
 export async function auditEach(db: Db, at: Date, rows: AuditRow[]): Promise<void> {
-  if (!rows.length) return;
+  if (rows.length) await db.execute(auditEntriesInsert(at, rows));
+}
+
+/** The INSERT of `auditEach`, for a caller that runs it as part of a larger statement (the intake writer). */
+export function auditEntriesInsert(at: Date, rows: readonly AuditRow[]): SQL {
   const person = (r: AuditRow) => (r.actor && r.actor.username !== 'system' ? r.actor : null);
   const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
   const col = <T>(pick: (r: AuditRow) => T) => sql.param(rows.map(pick));
-  await db.execute(sql`
+  return sql`
     insert into audit_entries (at, actor_id, actor_role, unit_id, action, subject_type, subject_id, changes, reason, request_id, client_address, attachments)
     select coalesce(t, ${at}), ai, ar, u, a, st, si, ch::jsonb, r, rq, ca, att::jsonb
     from unnest(${col((r) => r.at?.toISOString() ?? null)}::timestamptz[], ${col((r) => person(r)?.id ?? null)}::uuid[], ${col((r) => person(r)?.role ?? (r.actor ? 'system' : null))}::text[],
                 ${col((r) => r.unitId ?? person(r)?.unitId ?? null)}::uuid[], ${col((r) => r.action)}::text[], ${col((r) => r.subjectType)}::text[],
                 ${col((r) => r.subjectId)}::text[], ${col((r) => json(r.changes))}::text[], ${col((r) => r.reason ?? null)}::text[],
                 ${col((r) => r.meta?.requestId ?? null)}::text[], ${col((r) => r.meta?.clientAddress ?? null)}::text[],
-                ${col((r) => json(r.attachments))}::text[]) as x(t, ai, ar, u, a, st, si, ch, r, rq, ca, att)`);
+                ${col((r) => json(r.attachments))}::text[]) as x(t, ai, ar, u, a, st, si, ch, r, rq, ca, att)`;
 }
 
 /** The fields that differ between two versions of a record, as before → after pairs. */

@@ -29,6 +29,11 @@ function collect(bus: LiveBus, count: number): Promise<LiveEvent[]> {
 }
 
 describe('LiveBus', () => {
+  it('has nothing to notify with a transaction on the embedded database', async () => {
+    if (database.kind === 'embedded') expect(new LiveBus(database).notifyInTransaction([event(1)])).toBeNull();
+    expect(new LiveBus(database).notifyInTransaction([])).toBeNull();
+  });
+
   it('delivers events to this instance’s subscribers at once', async () => {
     const bus = new LiveBus(database);
     const seen: string[] = [];
@@ -50,6 +55,19 @@ describe('LiveBus', () => {
       for (let i = 0; i < 50; i++) here.publish(event(i));
       expect((await arriving).map((e) => e.id)).toEqual(Array.from({ length: 50 }, (_, i) => `case-${i}`));
       expect(await echoed).toHaveLength(50);
+
+      // Notified with a transaction: delivered when it commits, never when it rolls back.
+      const committed = collect(there, 2);
+      await database.db.transaction(async (tx) => {
+        await tx.execute(here.notifyInTransaction([event(100), event(101)])!);
+      });
+      expect((await committed).map((e) => e.id)).toEqual(['case-100', 'case-101']);
+      const rolledBack = collect(there, 1);
+      await database.db.transaction(async (tx) => {
+        await tx.execute(here.notifyInTransaction([event(200)])!);
+        tx.rollback();
+      }).catch(() => undefined);
+      expect(await rolledBack).toEqual([]);
     } finally {
       await here.stop();
       await there.stop();
