@@ -13,6 +13,7 @@ import { startBareServer } from './lib/bare-server.js';
 import { createBenchDatabase } from './lib/bench-db.js';
 import { watchCpu, type CpuUse } from './lib/cpu.js';
 import { startWaitSampler, summariseWaits } from './lib/wait-sampler.js';
+import { startQueryTimer } from './lib/query-timer.js';
 import { isClean, runLoad, type LoadFigures } from './lib/load.js';
 import { startPlatform } from './lib/platform.js';
 import { describeError, machine, ms, table } from './lib/stats.js';
@@ -63,13 +64,18 @@ try {
   console.error(`warming up (${warmUpSeconds} s each)…`);
   await load('bare', 32, warmUpSeconds);
   await load('platform', 32, warmUpSeconds);
-  const runs: { f: LoadFigures; cpu: CpuUse; waits: string }[] = [];
+  const runs: { f: LoadFigures; cpu: CpuUse; waits: string; statements: number | null }[] = [];
   for (const [which, connections] of [['bare', 32], ['platform', 32], ['bare', 4], ['platform', 4]] as const) {
     console.error(`${which} at ${connections} connections, ${seconds} s…`);
     const sampler = await startWaitSampler(bench.url, bench.name);
+    // The platform's statements are counted (this process's pg clients; the bare server runs in this process too,
+    // so only while the platform is loaded): group commit shows as fewer statements per intake under load.
+    const timer = which === 'platform' ? startQueryTimer() : null;
     const cpu = watchCpu();
     const f = await load(which, connections, seconds);
-    runs.push({ f, cpu: cpu(), waits: summariseWaits(await sampler.stop()) });
+    const used = cpu();
+    const calls = timer ? [...timer.stop()].filter(([kind]) => !kind.includes('pg_stat_activity')).reduce((n, [, t]) => n + t.calls, 0) : null;
+    runs.push({ f, cpu: used, waits: summariseWaits(await sampler.stop()), statements: calls === null ? null : calls / Math.max(1, f.ok) });
   }
   console.error('sequential intake with statement timing…');
   const breakdown = await intakeBreakdown(targets.platform.url, token, bodies);
@@ -91,8 +97,8 @@ try {
   console.log(`load average (1, 5, 15 min): ${loadAtStart.map((l) => l.toFixed(1)).join(', ')} at start, ${os.loadavg().map((l) => l.toFixed(1)).join(', ')} at end`);
   console.log(`bodies: ${bodies.length} generated reports (category, location, 1/3 with contact), signed in as gridworker\n`);
   console.log(table(
-    ['endpoint', 'conns', 'req/s', 'p50 ms', 'p99 ms', '2xx', 'non-2xx', 'errors', 'timeouts', 'server cores', 'machine cores', 'server CPU ms/req'],
-    runs.map(({ f, cpu }) => [f.label.split('@')[0]!, String(f.connections), f.rps.toFixed(0), ms(f.p50), ms(f.p99), String(f.ok), String(f.non2xx), String(f.errors), String(f.timeouts), cpu.server.toFixed(2), cpu.machine.toFixed(2), ms(cpuPerRequest({ f, cpu }))]),
+    ['endpoint', 'conns', 'req/s', 'p50 ms', 'p99 ms', '2xx', 'non-2xx', 'errors', 'timeouts', 'server cores', 'machine cores', 'server CPU ms/req', 'statements/req'],
+    runs.map(({ f, cpu, statements }) => [f.label.split('@')[0]!, String(f.connections), f.rps.toFixed(0), ms(f.p50), ms(f.p99), String(f.ok), String(f.non2xx), String(f.errors), String(f.timeouts), cpu.server.toFixed(2), cpu.machine.toFixed(2), ms(cpuPerRequest({ f, cpu })), statements === null ? '1' : statements.toFixed(2)]),
   ));
   console.log(`\nwhat the database sessions were doing (pg_stat_activity sampled every 100 ms; "idle" = waiting for the app):`);
   for (const r of runs) console.log(`  ${r.f.label.padEnd(12)} ${r.waits}`);
