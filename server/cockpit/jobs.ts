@@ -8,8 +8,8 @@ import { generateMonthlyReports, lastMonth } from './reports.js';
 
 /** Folds pending fact changes into the rollups every two seconds (readers add what is not folded yet themselves). */
 const FOLD_MS = 2000;
-/** Looks for a missing monthly report every hour: the 1st's run writes last month's, and a server that was down on
- *  the 1st catches up when it starts. */
+/** Looks for a missing monthly report when the server starts (a server that was down on the 1st catches up at once)
+ *  and every hour after (the first run on the 1st writes last month's). */
 const REPORT_CHECK_MS = 3600_000;
 
 /** Generates last month's reports unless the county report for it exists; returns the files written. */
@@ -31,6 +31,6 @@ export function startCockpitJobs(deps: Deps, log: FastifyBaseLogger): Repeating[
     every(REPORT_CHECK_MS, async () => {
       const written = await monthlyReportsIfDue(deps);
       if (written) log.info({ written }, 'monthly reports generated');
-    }, report('cockpit.reports')),
+    }, report('cockpit.reports'), { firstAfterMs: 0 }),
   ];
 }

@@ -4,10 +4,11 @@ export interface Repeating {
 }
 
 /**
- * Runs a job every `ms` milliseconds, never overlapping itself; errors are reported and the loop goes on.
+ * Runs a job every `ms` milliseconds, never overlapping itself; errors are reported and the loop goes on. The first
+ * run comes after `firstAfterMs` (default `ms`): 0 for a job that must catch up as soon as the process starts.
  * stop() waits for a run in progress to finish.
  */
-export function every(ms: number, job: () => Promise<unknown>, onError: (e: unknown) => void): Repeating {
+export function every(ms: number, job: () => Promise<unknown>, onError: (e: unknown) => void, options: { firstAfterMs?: number } = {}): Repeating {
   let stopped = false;
   let running: Promise<unknown> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
@@ -19,7 +20,7 @@ export function every(ms: number, job: () => Promise<unknown>, onError: (e: unkn
         if (!stopped) timer = setTimeout(tick, ms);
       });
   };
-  timer = setTimeout(tick, ms);
+  timer = setTimeout(tick, options.firstAfterMs ?? ms);
   return {
     async stop() {
       stopped = true;
