@@ -12,6 +12,7 @@ import pg from 'pg';
 import { cockpitBreakdown } from '../server/cockpit/breakdown.js';
 import { addDays } from '../server/sla/china-time.js';
 import { cockpitMap } from '../server/cockpit/map.js';
+import { MIN_RANKED_CASES } from '../server/cockpit/ranking.js';
 import { cockpitSummary } from '../server/cockpit/summary.js';
 import { seedSynthetic } from '../server/cockpit/synthetic.js';
 import { cockpitTrend } from '../server/cockpit/trend.js';
@@ -90,7 +91,7 @@ try {
     },
     map: { cockpit: (q: Q) => cockpitMap(ctx, { ...q.period, ...q.filters, metric: 'resolution_rate' }), reference: (q: Q) => referenceMap(pool, q.ref) },
     'league table (by=unit)': {
-      cockpit: (q: Q) => cockpitBreakdown(ctx, { ...q.period, ...q.filters, by: 'unit', sort: 'resolvedOnTimeRate', order: 'desc', medians: true }),
+      cockpit: (q: Q) => cockpitBreakdown(ctx, { ...q.period, ...q.filters, by: 'unit', sort: 'resolvedOnTimeRate', order: 'desc', medians: true, minCases: MIN_RANKED_CASES }),
       reference: (q: Q) => referenceLeague(pool, q.ref),
     },
   };

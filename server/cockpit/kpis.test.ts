@@ -90,6 +90,14 @@ describe('cockpit KPIs against hand-computed values', () => {
     expect(units.groups.map((g: { name: string; kpis: { received: number } }) => [g.name, g.kpis.received])).toEqual([['城管局', 5], ['未派单', 3], ['住建局', 1]]);
     const cg = units.groups[0].kpis;
     expect(cg).toMatchObject({ acceptMinutesMedian: 30, resolveMinutesMean: 517.5 });
+    // Ranked by on-time resolution: web (C) and patrol (F) are 1 of 1, hotline 1 of 2 (A late, B on time). With
+    // minCases=2 only hotline is ranked; the one-case channels follow unranked instead of topping the table.
+    const league = await get('/api/cockpit/breakdown?by=channel&from=2026-09-01&to=2026-10-31&sort=resolvedOnTimeRate&minCases=2');
+    expect(league.groups.map((g: { key: string; rank: number | null; kpis: { resolvedOnTimeRate: number | null } }) => [g.key, g.rank, g.kpis.resolvedOnTimeRate])).toEqual([
+      ['hotline', 1, 0.5], ['patrol', null, 1], ['web', null, 1], ['mobile', null, null],
+    ]);
+    // The default (5 cases): 城管局's 4 resolved cases are too few to rank.
+    expect((await get('/api/cockpit/breakdown?by=unit&from=2026-09-01&to=2026-10-31&sort=resolvedOnTimeRate')).groups.every((g: { rank: number | null }) => g.rank === null)).toBe(true);
     const channels = await get('/api/cockpit/breakdown?by=channel&from=2026-09-01&to=2026-10-31');
     expect(Object.fromEntries(channels.groups.map((g: { key: string; kpis: { received: number } }) => [g.key, g.kpis.received]))).toEqual({ hotline: 6, web: 1, patrol: 1, mobile: 1 });
     const months = await get('/api/cockpit/trend?interval=month&from=2026-09-01&to=2026-10-31');

@@ -107,3 +107,21 @@ export const kpiMeasure: Record<KpiName, CockpitMeasure> = {
   overdue: 'overdue', rated: 'rated', satisfied: 'satisfied', basicallySatisfied: 'basically_satisfied', satisfactionRate: 'rated',
   reopened: 'reopened', reopenRate: 'reopened',
 };
+
+/**
+ * The cases a rate, mean or median rests on (its denominator): 'effective' is received − merged. Counts rest on no
+ * sample and have none. Used to keep groups of a handful of cases out of league-table ranks (docs/KPIS.md).
+ */
+const kpiBase: Partial<Record<KpiName, CockpitMeasure | 'effective'>> = {
+  acceptedOnTimeRate: 'dispatched', firstResponse48hRate: 'effective', resolvedOnTimeRate: 'resolved', resolutionRate: 'effective',
+  acceptMinutesMean: 'accept_timed', acceptMinutesMedian: 'accept_timed', resolveMinutesMean: 'resolve_timed', resolveMinutesMedian: 'resolve_timed',
+  satisfactionRate: 'rated', reopenRate: 'resolved_ever',
+};
+
+/** How many cases the KPI k of these totals rests on, or null for a count. */
+export function baseOf(t: Totals, k: KpiName): number | null {
+  const base = kpiBase[k];
+  if (!base) return null;
+  const get = (m: CockpitMeasure) => t.v[index.get(m)!] ?? 0;
+  return base === 'effective' ? get('received') - get('merged') : get(base);
+}

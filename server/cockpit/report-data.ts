@@ -4,6 +4,7 @@ import { monthRange, previousMonth } from './days.js';
 import type { Dims } from './dims.js';
 import { changeOf, kpisOf, type Kpis, type KpiName } from './kpis.js';
 import { noFilter, type DimFilter, type Level } from './planner.js';
+import { MIN_RANKED_CASES } from './ranking.js';
 
 /** Everything a monthly report shows, for the county or one unit. */
 export interface MonthlyReport {
@@ -22,7 +23,7 @@ export interface MonthlyReport {
 }
 
 /** Units with fewer resolved cases are not ranked as slow: a median of two cases says little. */
-export const MIN_RESOLVED = 5;
+export const MIN_RESOLVED = MIN_RANKED_CASES;
 
 /**
  * What a report is about: the county (null), a township (the cases located in it) or another unit (the cases it

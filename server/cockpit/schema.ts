@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channels } from '../../common/cases.js';
 import { kpiNames, type KpiName } from './kpis.js';
+import { MIN_RANKED_CASES } from './ranking.js';
 
 const uuid = z.string().uuid('不是有效的编号 (not a valid id)');
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD (date must be YYYY-MM-DD)');
@@ -30,6 +31,7 @@ export const breakdownQuery = cockpitFilters.extend({
   order: z.enum(['asc', 'desc']).default('desc'),
   limit: z.coerce.number().int().min(1).max(1000).optional(),
   medians: bool.default(true).describe('false skips the medians (faster for many groups)'),
+  minCases: z.coerce.number().int().min(0).max(100_000).default(MIN_RANKED_CASES).describe('a group whose sort KPI (a rate, mean or median) rests on fewer cases is not ranked: it gets rank null and follows the ranked groups'),
 });
 export const mapMetrics = ['cases', 'density', 'resolution_rate', 'overdue', 'satisfaction'] as const;
 export const mapQuery = cockpitFilters.extend({ metric: z.enum(mapMetrics).default('cases') });
@@ -75,7 +77,8 @@ export const breakdownReply = z.object({
   by: z.enum(breakdownBy),
   sort: z.enum(kpiNames),
   order: z.enum(['asc', 'desc']),
-  groups: z.array(z.object({ key: z.string(), name: z.string(), kpis: kpisSchema })),
+  minCases: z.number(),
+  groups: z.array(z.object({ key: z.string(), name: z.string(), rank: z.number().nullable(), kpis: kpisSchema })),
 });
 export const mapReply = z.object({
   period,

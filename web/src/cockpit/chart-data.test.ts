@@ -36,7 +36,7 @@ describe('trend lines', () => {
 });
 
 describe('slices', () => {
-  const groups: BreakdownGroup[] = [3, 9, 0, 5, 1].map((n, i) => ({ key: `g${i}`, name: `G${i}`, kpis: k(n) }));
+  const groups: BreakdownGroup[] = [3, 9, 0, 5, 1].map((n, i) => ({ key: `g${i}`, name: `G${i}`, rank: null, kpis: k(n) }));
 
   it('sorts the shares and folds the smallest into one slice', () => {
     expect(slices(groups, 'received', 2, '其他')).toEqual([

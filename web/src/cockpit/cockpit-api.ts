@@ -29,9 +29,9 @@ export function useTrend(f: CockpitFilters, interval: TrendInterval) {
   return useQuery({ queryKey: [...cockpitKey, 'trend', query], queryFn: ({ signal }) => api<TrendReply>('/api/cockpit/trend', { query, signal }), ...figures });
 }
 
-/** KPIs per group of one dimension (by=unit sorted by a KPI is the league table of units). */
-export function useBreakdown(f: CockpitFilters, by: BreakdownBy, sort: KpiName = 'received') {
-  const query = { ...apiFilters(f), by, sort, order: 'desc' };
+/** KPIs per group of one dimension (by=unit sorted by a KPI is the league table of units; the server ranks). */
+export function useBreakdown(f: CockpitFilters, by: BreakdownBy, sort: KpiName = 'received', order: 'asc' | 'desc' = 'desc') {
+  const query = { ...apiFilters(f), by, sort, order };
   return useQuery({ queryKey: [...cockpitKey, 'breakdown', query], queryFn: ({ signal }) => api<BreakdownReply>('/api/cockpit/breakdown', { query, signal }), ...figures });
 }
 

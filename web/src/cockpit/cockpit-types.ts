@@ -58,6 +58,8 @@ export type BreakdownBy = 'category' | 'channel' | 'unit' | 'township' | 'villag
 export interface BreakdownGroup {
   key: string;
   name: string;
+  /** The place in the league, or null when the sort KPI rests on fewer than minCases cases (or is undefined). */
+  rank: number | null;
   kpis: Kpis;
 }
 
@@ -66,6 +68,7 @@ export interface BreakdownReply {
   by: BreakdownBy;
   sort: KpiName;
   order: 'asc' | 'desc';
+  minCases: number;
   groups: BreakdownGroup[];
 }
 
