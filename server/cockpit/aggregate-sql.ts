@@ -57,7 +57,7 @@ const and = (conds: SQL[]) => (conds.length ? sql` and ${sql.join(conds, sql` an
 
 /**
  * Sums of a rollup over blocks, per block and group. With hist, the rows themselves with their histograms (the
- * caller sums them): merging jsonb in SQL costs more than reading it, and histogram rollups are the small ones.
+ * caller sums them): merging histograms in SQL costs more than reading them, and histogram rollups are the small ones.
  */
 export function cubeQuery(cube: Cube, blocks: Block[], filter: DimFilter, groups: readonly GroupDim[], counts: boolean, hist: boolean): SQL {
   const where = sql`${blockCondition(blocks)}${and(cubeConditions(cube, filter))}`;

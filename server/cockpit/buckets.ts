@@ -64,11 +64,9 @@ export class Histogram {
   }
 }
 
-/** Adds a jsonb histogram ({"bucket": count}) or a (bucket, count) pair list into a histogram. */
-export function addInto(target: Histogram, source: Record<string, number> | [number, number][] | null | undefined): void {
-  if (!source) return;
-  if (Array.isArray(source)) for (const [b, n] of source) target.add(b, n);
-  else for (const k in source) target.add(+k, +source[k]!);
+/** Adds (bucket, count) pairs into a histogram (stored histograms: hist-bytes.ts). */
+export function addInto(target: Histogram, source: [number, number][]): void {
+  for (const [b, n] of source) target.add(b, n);
 }
 
 /**

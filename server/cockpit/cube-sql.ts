@@ -2,6 +2,7 @@ import { cockpitMeasures, minuteMeasures } from '../db/schema/cockpit.js';
 import { columnsOf, type Cube } from './cubes.js';
 import { LEVELS } from './days.js';
 import { NONE } from './facts.js';
+import { histAggSql, histMergeSql } from './hist-bytes.js';
 
 /**
  * SQL shared by the fold job and the rebuild: how a row keyed by the case's own category gets its first- and
@@ -25,10 +26,6 @@ export function measureSums(alias: string): string {
   return cockpitMeasures.map((m) => `sum(${alias}.${m})::${sumType(m)} as ${m}`).join(', ');
 }
 
-/** Merges two jsonb histograms {bucket: count}, dropping buckets that come to zero. */
-export function histMergeSql(a: string, b: string): string {
-  return `(select coalesce(jsonb_object_agg(k, s), '{}'::jsonb) from (select k, sum(v::int) as s from (select * from jsonb_each_text(${a}) union all select * from jsonb_each_text(${b})) u(k, v) group by k having sum(v::int) <> 0) w)`;
-}
 
 /**
  * CTEs that add signed rows of `src` (columns day, the dimension columns, the measures, sign, accept_bucket,
@@ -44,7 +41,7 @@ export function cubeUpsertCtes(cube: Cube, src: string, n: string): string {
   parts.push(`s_${n} as (select lv.level, x.day >> lv.level as block${lead('x')}, ${measureSums('x')}
     from ${src} x cross join ${levels} lv group by lv.level, 2${lead('x')})`);
   const hist = (which: 'accept' | 'resolve') =>
-    `h${which[0]}_${n} as (select level, block${cube.key.length ? `, ${keyList}` : ''}, jsonb_object_agg(b, c) as h from (
+    `h${which[0]}_${n} as (select level, block${cube.key.length ? `, ${keyList}` : ''}, ${histAggSql('b', 'c')} as h from (
       select lv.level, x.day >> lv.level as block${cube.key.map((k) => `, x.${k}`).join('')}, x.${which}_bucket as b, sum(x.sign)::int as c
       from ${src} x cross join ${levels} lv where x.${which}_bucket is not null
       group by lv.level, 2${cube.key.map((k) => `, x.${k}`).join('')}, x.${which}_bucket having sum(x.sign) <> 0) q
@@ -52,7 +49,7 @@ export function cubeUpsertCtes(cube: Cube, src: string, n: string): string {
   if (cube.hist) parts.push(hist('accept'), hist('resolve'));
   const using = `using (level, block${cube.key.length ? `, ${keyList}` : ''})`;
   const histCols = cube.hist ? ', accept_hist, resolve_hist' : '';
-  const histVals = cube.hist ? `, coalesce(ha.h, '{}'::jsonb), coalesce(hr.h, '{}'::jsonb)` : '';
+  const histVals = cube.hist ? `, coalesce(ha.h, ''::bytea), coalesce(hr.h, ''::bytea)` : '';
   const histJoins = cube.hist ? `left join ha_${n} ha ${using} left join hr_${n} hr ${using}` : '';
   const sets = [
     ...cockpitMeasures.map((m) => `${m} = t.${m} + excluded.${m}`),

@@ -2,12 +2,13 @@ import { cockpitMeasures } from '../db/schema/cockpit.js';
 import { lineageSelect, measureSums } from './cube-sql.js';
 import { columnsOf, cubes, type Cube } from './cubes.js';
 import { LEVELS } from './days.js';
+import { histAggSql } from './hist-bytes.js';
 
 /**
  * SQL of the rebuild. Counts: each rollup's day level is summed from a finer rollup when one has every column it
  * needs (else from the facts), each level above from the level below. Histograms likewise, in staging tables of
  * (block, key, measure, bucket, count) rows: the two finest from the facts, the others from them, each level from the
- * level below; jsonb is built only when a level is written.
+ * level below; the stored histograms (hist-bytes.ts) are built only when a level is written.
  */
 
 /** Where each rollup's day-level counts come from: a finer rollup when one has every column, else null (the facts). */
@@ -98,9 +99,9 @@ export function levelSql(cube: Cube, level: number): string {
   const counts = countsSql(cube, level);
   const h = histCubes.find((x) => x.cube === cube);
   if (!h) return `insert into ${cube.table} (level, block${list(cols)}, ${cockpitMeasures.join(', ')}) ${counts}`;
-  const hist = `select block${list(h.keys)}, jsonb_object_agg(b, n) filter (where w = 1) as ah, jsonb_object_agg(b, n) filter (where w = 2) as rh
+  const hist = `select block${list(h.keys)}, ${histAggSql('b', 'n')} filter (where w = 1) as ah, ${histAggSql('b', 'n')} filter (where w = 2) as rh
     from hist_${level}_${h.gs} group by block${list(h.keys)}`;
   return `insert into ${cube.table} (level, block${list(cols)}, ${cockpitMeasures.join(', ')}, accept_hist, resolve_hist)
-    select c.level, c.block${list(cols, 'c.')}, ${cockpitMeasures.map((m) => `c.${m}`).join(', ')}, coalesce(h.ah, '{}'::jsonb), coalesce(h.rh, '{}'::jsonb)
+    select c.level, c.block${list(cols, 'c.')}, ${cockpitMeasures.map((m) => `c.${m}`).join(', ')}, coalesce(h.ah, ''::bytea), coalesce(h.rh, ''::bytea)
     from (${counts}) c left join (${hist}) h on ${['block', ...h.keys].map((k) => `h.${k} = c.${k}`).join(' and ')}`;
 }

@@ -5,7 +5,6 @@ import {
   customType,
   index,
   integer,
-  jsonb,
   pgTable,
   primaryKey,
   smallint,
@@ -54,7 +53,7 @@ function measureColumns(kind: 'fact' | 'sum') {
 /**
  * A rollup ("cube"): sums of the measures per dyadic block of days (level ℓ, block b covers China days
  * [b·2^ℓ, (b+1)·2^ℓ)) and per value of its key dimensions; optionally the histograms of accept and resolve minutes
- * (jsonb {bucket: count}, see cockpit/buckets.ts). `stored` columns are implied by the key (an area's township).
+ * (6 bytes per bucket held, see cockpit/hist-bytes.ts). `stored` columns are implied by the key (an area's township).
  */
 function cube(name: string, key: CockpitDim[], stored: CockpitDim[], hist: boolean) {
   const dims: Record<string, PgColumnBuilderBase> = {};
@@ -66,7 +65,7 @@ function cube(name: string, key: CockpitDim[], stored: CockpitDim[], hist: boole
       block: integer('block').notNull(),
       ...dims,
       ...measureColumns('sum'),
-      ...(hist ? { accept_hist: jsonb('accept_hist').notNull(), resolve_hist: jsonb('resolve_hist').notNull() } : {}),
+      ...(hist ? { accept_hist: bytea('accept_hist').notNull(), resolve_hist: bytea('resolve_hist').notNull() } : {}),
     },
     (t) => {
       const c = t as unknown as Record<string, never>;
