@@ -95,6 +95,7 @@ try {
       reference: (q: Q) => referenceLeague(pool, q.ref),
     },
   };
+  const loadBefore = os.loadavg().map((x) => x.toFixed(1)).join(' ');
   // Warm both paths once (caches of the units and categories, plans).
   await kinds.summary!.cockpit(questions[0]!, 0);
   await kinds.summary!.reference(questions[0]!, 0);
@@ -106,7 +107,7 @@ try {
     const theirs: number[] = [];
     for (const [i, q] of questions.slice(0, referenceRuns).entries()) theirs.push((await timed(() => kind.reference(q, i))).ms);
     const [p50, p95, r50, r95] = [quantile(mine, 0.5), quantile(mine, 0.95), quantile(theirs, 0.5), quantile(theirs, 0.95)];
-    rows.push([name, String(mine.length), p50.toFixed(1), p95.toFixed(1), String(theirs.length), r50.toFixed(0), r95.toFixed(0), `${(r50 / p50).toFixed(0)}×`]);
+    rows.push([name, String(mine.length), p50.toFixed(1), p95.toFixed(1), String(theirs.length), r50.toFixed(0), r95.toFixed(0), `${(r50 / p50).toFixed(0)}×`, `${(r95 / p95).toFixed(0)}×`]);
     console.log(`${name}: cockpit p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms; GROUP BY p50 ${r50.toFixed(0)} ms`);
   }
 
@@ -117,9 +118,9 @@ try {
     if (mine.kpis.received !== theirs) throw new Error(`received differs for ${JSON.stringify(q.ref)}: cockpit ${mine.kpis.received}, GROUP BY ${theirs}`);
   }
 
-  console.log(`\nCockpit benchmark, ${new Date().toISOString()}\n${machine()}, PostgreSQL ${pgVersion} (${settings}), load average at end ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  console.log(`\nCockpit benchmark, ${new Date().toISOString()}\n${machine()}, PostgreSQL ${pgVersion} (${settings}), load average before the questions ${loadBefore}, after ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
   console.log(`cases: ${count.toLocaleString('en')} (table ${size.cases}, cockpit tables ${size.cockpit}); load: ${load}`);
-  console.log(table(['question', 'n', 'cockpit p50 ms', 'cockpit p95 ms', 'n', 'GROUP BY p50 ms', 'GROUP BY p95 ms', 'ratio of p50'], rows));
+  console.log(table(['question', 'n', 'cockpit p50 ms', 'cockpit p95 ms', 'n', 'GROUP BY p50 ms', 'GROUP BY p95 ms', 'ratio of p50', 'ratio of p95'], rows));
 } finally {
   await pool.end();
   await deps.database.close();
