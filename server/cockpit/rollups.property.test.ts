@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStatuses } from '../../common/cases.js';
 import { mulberry32, pick } from '../org/prng.js';
 import { sweepDeadlines } from '../sla/sweep.js';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
@@ -51,12 +52,24 @@ async function randomHistory(seed: number, steps: number) {
       const lead = leadUser(c.lead_unit_id);
       const base = `/api/cases/${c.id}`;
       const choice = rng();
-      if (c.status === 'received' || c.status === 'returned') await call('dispatcher', `${base}/dispatch`, { unitId: pick(rng, staff).unitId, reason: '按职责派单' });
-      else if (c.status === 'dispatched' && lead) await call(lead, `${base}/${choice < 0.75 ? 'accept' : 'return'}`, choice < 0.75 ? {} : { reason: '不属于本单位职责' });
-      else if ((c.status === 'accepted' || c.status === 'in_progress') && lead) {
-        if (choice < 0.8 || c.status === 'in_progress') await call(lead, `${base}/resolve`, { reply: '已处理完毕' });
+      // A duplicate merges into another open case: it leaves the open counts and joins the merged ones.
+      const target = open.find((o) => o.id !== c.id && openStatuses.includes(o.status as never));
+      const mergeable = c.status === 'received' || c.status === 'dispatched' || c.status === 'returned';
+      if (mergeable && target && choice < 0.1) await call('dispatcher', `${base}/merge`, { targetCaseId: target.id });
+      else if (c.status === 'received' || c.status === 'returned') await call('dispatcher', `${base}/dispatch`, { unitId: pick(rng, staff).unitId, reason: '按职责派单' });
+      // A transfer moves the case to another lead unit: its facts leave one unit's rollup rows for another's.
+      else if (c.status === 'dispatched' && choice < 0.25) await call('dispatcher', `${base}/transfer`, { unitId: pick(rng, staff).unitId, reason: '转交职能部门' });
+      else if (c.status === 'dispatched' && lead) await call(lead, `${base}/${choice < 0.8 ? 'accept' : 'return'}`, choice < 0.8 ? {} : { reason: '不属于本单位职责' });
+      else if (c.status === 'accepted' && lead && choice < 0.3) await call(lead, `${base}/start`);
+      else if ((c.status === 'accepted' || c.status === 'in_progress') && lead && choice < 0.42) {
+        // Suspension stops the clock: deadlines move by the time suspended when the case resumes.
+        await call(lead, `${base}/suspend`, { reason: '等待第三方检测结果' });
+        await call('supervisor', `${base}/suspend/approve`);
+      } else if ((c.status === 'accepted' || c.status === 'in_progress') && lead) {
+        if (choice < 0.85 || c.status === 'in_progress') await call(lead, `${base}/resolve`, { reply: '已处理完毕' });
         else await call(lead, `${base}/return`, { reason: '不属于本单位职责' });
-      } else if (c.status === 'resolved' || c.status === 'verified') {
+      } else if (c.status === 'suspended') await call('supervisor', `${base}/resume`);
+      else if (c.status === 'resolved' || c.status === 'verified') {
         if (choice < 0.6) {
           const score = pick(rng, ['satisfied', 'satisfied', 'basically_satisfied', 'unsatisfied'] as const);
           await call('dispatcher', `${base}/rate`, { score, ...(score === 'unsatisfied' ? { followUp: rng() < 0.5 ? 'reopen' : 'rectify' } : {}) });
@@ -72,7 +85,7 @@ async function randomHistory(seed: number, steps: number) {
 describe('rollups follow every change', () => {
   for (const seed of [1, 2, 3]) {
     it(`after a random history (seed ${seed}), the folded rollups equal a full recomputation`, async () => {
-      await randomHistory(seed, 45);
+      await randomHistory(seed, 60);
       const leader = await t.login('leader');
       const wide = '/api/cockpit/breakdown?by=unit&from=2026-11-01&to=2027-01-31';
       const unfolded = await t.request('GET', wide, { token: leader });
@@ -82,8 +95,12 @@ describe('rollups follow every change', () => {
       expect((await t.request('GET', wide, { token: leader })).body).toEqual(unfolded.body);
       // The history reached the interesting cases: escalations, returns, reopens, ratings, late steps.
       const [cover] = await rowsOf<Record<string, number>>(t.deps.db, sql`select sum(escalation_level)::int as esc, sum(return_count)::int as ret,
-        sum(reopen_count)::int as reo, count(rating)::int as rated, count(*) filter (where accept_on_time = false or resolve_on_time = false)::int as late from cases`);
-      for (const v of Object.values(cover!)) expect(v).toBeGreaterThan(0);
+        sum(reopen_count)::int as reo, count(rating)::int as rated, count(*) filter (where accept_on_time = false or resolve_on_time = false)::int as late,
+        count(*) filter (where status = 'merged')::int as merged,
+        (select count(*)::int from audit_entries where action = 'started') as started,
+        (select count(*)::int from audit_entries where action = 'transferred') as transferred,
+        (select count(*)::int from audit_entries where action = 'suspended') as suspended from cases`);
+      for (const [what, v] of Object.entries(cover!)) expect(v, what).toBeGreaterThan(0);
       const incremental = await cockpitSnapshot(t.deps.db);
       expect(incremental.length).toBeGreaterThan(100);
       await rebuildRollups(t.deps.db);
