@@ -96,12 +96,15 @@ describe('the cockpit, as the county leader', () => {
       const drawer = page.getByTestId('drill-list');
 
       // A league-table row: the unit's cases of the period, as the API lists them.
-      const league = await getJson<{ groups: { key: string; name: string; kpis: { received: number } }[] }>(
+      const league = await getJson<{ groups: { key: string; name: string; rank: number | null; kpis: { received: number } }[] }>(
         context.request,
         '/api/cockpit/breakdown?by=unit&sort=resolvedOnTimeRate&order=desc',
       );
       const row = page.getByTestId('league-row').first();
       await row.waitFor({ timeout: 20_000 });
+      // The table shows the server's order and ranks: units with too few cases to rank follow, without a rank.
+      const shown = () => page.getByTestId('league-row').evaluateAll((els) => els.map((e) => [e.getAttribute('data-unit'), e.getAttribute('data-rank')]));
+      await expect.poll(shown, { timeout: 15_000 }).toEqual(league.groups.map((g) => [g.name, g.rank === null ? '' : String(g.rank)]));
       const unitName = await row.getAttribute('data-unit');
       const unit = league.groups.find((g) => g.name === unitName)!;
       await row.click();
