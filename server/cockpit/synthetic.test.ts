@@ -24,6 +24,13 @@ describe('synthetic cases', () => {
     expect(c!.grids).toBeGreaterThan(100);
     expect(c!.categories).toBeGreaterThan(100);
     expect(c!.units).toBeGreaterThan(20);
+    // The load skipped the foreign-key checks: the keys are still there and every reference holds.
+    const [k] = await rowsOf<Record<string, number>>(t.deps.db, sql`select
+      (select count(*)::int from pg_constraint where conrelid = 'cases'::regclass and contype = 'f' and convalidated) as keys,
+      (select count(*)::int from cases c where not exists (select 1 from categories x where x.id = c.category_id)
+        or not exists (select 1 from units x where x.id = c.grid_id) or not exists (select 1 from sla_policies x where x.id = c.sla_policy_id)
+        or (c.lead_unit_id is not null and not exists (select 1 from units x where x.id = c.lead_unit_id))) as orphans`);
+    expect(k).toEqual({ keys: 8, orphans: 0 });
     const leader = await t.login('leader');
     const s = await t.request('GET', '/api/cockpit/summary?from=2024-11-01&to=2026-11-16', { token: leader });
     expect(s.body.kpis.received).toBe(N);

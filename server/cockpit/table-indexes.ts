@@ -36,3 +36,18 @@ export async function withoutIndexes<T>(tx: Db, tables: string[], load: () => Pr
   for (const i of indexes) await tx.execute(sql.raw(i.def));
   return result;
 }
+
+/**
+ * Turns off foreign-key checks for the rest of the transaction (session_replication_role = replica, what pg_restore
+ * --disable-triggers does) if the role may — only superusers may — and says whether it did. For bulk loads whose
+ * every reference was just read from the referenced table: the keys stay declared and valid, and nothing re-checks
+ * ten million rows. A role that may not gets false and nothing changes (a failed SET is rolled back to a savepoint).
+ */
+export async function skipReferenceChecks(tx: Db): Promise<boolean> {
+  try {
+    await tx.transaction((sp) => sp.execute(sql`set local session_replication_role = replica`));
+    return true;
+  } catch {
+    return false;
+  }
+}
