@@ -33,11 +33,12 @@ function recordSql(which: string): string {
   select count(*)::int as n from changed`;
 }
 
-// The statement is 12 kB of SQL: parsing and planning it costs 1–3 ms, running it for one case 0.1–0.5 ms. A case
-// action's is therefore a named prepared statement (PostgreSQL parses it once per connection and, its plan not
-// depending on the id, soon reuses a generic plan); a batch's is planned for its actual ids each time.
+// The statement is 12 kB of SQL: parsing and planning it costs 1–3 ms, running it for one case 0.1–0.5 ms. Both
+// forms are therefore named prepared statements, parsed once per connection: a case action's (its plan not depending
+// on the id, PostgreSQL soon reuses a generic plan) and a batch's (intake's batches, the sweeper's), which measured
+// 0.6 ms for 11 new cases against 2.1 ms unprepared.
 const one = { name: 'cockpit_record_facts_1', text: recordSql('c.id = $1::uuid') };
-const many = { name: undefined, text: recordSql('c.id = any($1::uuid[])') };
+const many = { name: 'cockpit_record_facts_n', text: recordSql('c.id = any($1::uuid[])') };
 
 /**
  * Records what the cockpit counts for cases that just changed, inside the transaction of the change: each case's facts
