@@ -6,6 +6,7 @@
  */
 import type { Deps } from '../platform/context.js';
 import { AppError } from '../platform/errors.js';
+import { categoryDescriptions } from './category-descriptions.js';
 import { trainClassifier } from './text/classifier.js';
 import type { Classifier, TrainClassifierInput } from './text/classifier.js';
 import { mulberry32 } from './text/hash.js';
@@ -70,6 +71,8 @@ export async function trainFromCases(deps: Pick<Deps, 'db' | 'clock'>, options: 
   const heldIds = new Set(test.map((e) => e.caseId));
   const classifier = await (options.trainer ?? inProcess)({
     labelled: train.map((e) => ({ text: { title: e.title, body: e.description }, label: e.label })),
+    // The taxonomy's names and keywords stand for sub-topics the confirmed cases do not cover yet.
+    descriptions: categoryDescriptions(new Set(train.map((e) => e.label)), index),
     // Held-out texts stay unseen, even by the document frequencies.
     unlabelled: (await loadRecentTexts(deps.db, now)).filter((t) => !heldIds.has(t.caseId)).map((t) => ({ title: t.title, body: t.body })),
     seed,

@@ -39,6 +39,23 @@ describe('trainClassifier', () => {
     expect(raw.model.temperature).toBe(1);
   });
 
+  it('learns a sub-topic no labelled example covers from a category description', () => {
+    const radiation = { title: '电磁辐射', body: '新建的基站辐射太大' };
+    const confidence = (c: TrainedClassifier) => c.classify(radiation, 3).find((p) => p.label === '环境保护')?.confidence ?? 0;
+    const described = trainClassifier({
+      labelled: tinyLabelled, unlabelled: tinyUnlabelled, seed: 3, options,
+      descriptions: [
+        { label: '环境保护', text: { title: '辐射 电磁污染 基站' } },
+        // A label no example has would be a class that can be neither learnt nor measured: it is dropped.
+        { label: '教育文体', text: { title: '学校 招生' } },
+      ],
+    });
+    expect(described.labels).toEqual(clf.labels);
+    expect(clf.classify(radiation, 1)[0]!.label).not.toBe('环境保护');
+    expect(described.classify(radiation, 1)[0]!.label).toBe('环境保护');
+    expect(confidence(described)).toBeGreaterThan(confidence(clf) + 0.3);
+  });
+
   it('rejects training data with fewer than two labels', () => {
     const one = tinyLabelled.filter((l) => l.label === '交通运输');
     try {

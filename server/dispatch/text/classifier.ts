@@ -55,6 +55,11 @@ export const defaultClassifierOptions: ClassifierOptions = {
 export interface TrainClassifierInput {
   labelled: readonly { text: TextInput; label: string }[];
   unlabelled?: readonly TextInput[];
+  /**
+   * Category descriptions (a category's name, its sub-categories' names, its keywords) as extra labelled examples:
+   * they name sub-topics the labelled cases may not cover yet. Always in training, never held out.
+   */
+  descriptions?: readonly { text: TextInput; label: string }[];
   seed?: number;
   options?: Partial<Omit<ClassifierOptions, 'features' | 'selfTraining'>> & {
     features?: Partial<FeatureOptions>;
@@ -116,7 +121,19 @@ export function trainClassifier(input: TrainClassifierInput): TrainedClassifier 
     (input.unlabelled ?? []).map((t) => countFeatures(t, o.features)),
     o,
     input.seed ?? 1,
+    describedCounts(input.descriptions ?? [], o.features),
   );
+}
+
+/** Feature counts and labels of category descriptions, as trainFromCounts takes them. */
+export interface DescribedCounts {
+  counts: readonly SparseVector[];
+  ys: readonly string[];
+}
+
+/** Counts the features of category descriptions (made with the same feature options as the examples). */
+export function describedCounts(descriptions: TrainClassifierInput['descriptions'] = [], features: FeatureOptions): DescribedCounts {
+  return { counts: descriptions.map((d) => countFeatures(d.text, features)), ys: descriptions.map((d) => d.label) };
 }
 
 /** Trains from raw feature counts (made with o.features), so cross-validation can count each text once. */
@@ -126,6 +143,7 @@ export function trainFromCounts(
   unlabelledCounts: readonly SparseVector[],
   o: ClassifierOptions,
   seed: number,
+  described: DescribedCounts = { counts: [], ys: [] },
 ): TrainedClassifier {
   if (ys.some((y) => typeof y !== 'string' || y.trim() === '')) {
     throw new AppError('validation_failed', '训练样本的类别不能为空', { field: 'labelled.label' });
@@ -136,6 +154,11 @@ export function trainFromCounts(
   const extractor = FeatureExtractor.fitCounts([...labelledCounts, ...unlabelledCounts], o.features);
   const xs = labelledCounts.map((c) => extractor.weight(c));
   const us = unlabelledCounts.map((c) => extractor.weight(c));
+  // A description of a label no example has would add a class that can be neither learnt nor measured.
+  const known = new Set(ys);
+  const keep = described.ys.map((y, i) => (known.has(y) ? i : -1)).filter((i) => i >= 0);
+  const ds = keep.map((i) => extractor.weight(described.counts[i] as SparseVector));
+  const dys = keep.map((i) => described.ys[i] as string);
   const train = (x: readonly SparseVector[], y: readonly string[], w: readonly number[]) => {
     // Pseudo-labels count at their own weight, so that a class they crowd is not mistaken for a large one.
     const cls = o.balanced ? balancedWeights(y, w) : y.map(() => 1);
@@ -145,7 +168,9 @@ export function trainFromCounts(
       ? trainSoftmax(x, y, { lambda: o.lambda, seed, dimBits }, weights)
       : trainSvm(x, y, { c: o.c, loss: o.loss, seed, dimBits }, weights);
   };
-  const fit = (x: readonly SparseVector[], y: readonly string[]) => selfTrain(x, y, us, train, o.selfTraining);
+  // Descriptions join every fit, the held-out temperature's folds included, but are never scored themselves.
+  const fit = (x: readonly SparseVector[], y: readonly string[]) =>
+    selfTrain([...x, ...ds], [...y, ...dys], us, train, o.selfTraining);
   const model = fit(xs, ys);
   if (o.calibrate) model.temperature = heldOutTemperature(xs, ys, fit, seed);
   return new TrainedClassifier(extractor, model);

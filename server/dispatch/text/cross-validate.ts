@@ -7,7 +7,7 @@
  */
 import { countFeatures, FeatureExtractor, inputText } from './features.js';
 import type { TextInput } from './features.js';
-import { trainFromCounts, resolveOptions } from './classifier.js';
+import { describedCounts, trainFromCounts, resolveOptions } from './classifier.js';
 import type { TrainClassifierInput } from './classifier.js';
 import { clusterFolds } from './cluster-folds.js';
 import { mulberry32 } from './hash.js';
@@ -24,6 +24,8 @@ export interface CrossValidationReport extends ClassificationReport {
 export function crossValidate(input: {
   labelled: readonly { text: TextInput; label: string }[];
   unlabelled?: readonly TextInput[];
+  /** Category descriptions: in the training part of every fold, never held out. */
+  descriptions?: TrainClassifierInput['descriptions'];
   folds?: number;
   repeats?: number;
   seed?: number;
@@ -37,6 +39,7 @@ export function crossValidate(input: {
   const lc = input.labelled.map((l) => countFeatures(l.text, o.features));
   const unlabelled = input.unlabelled ?? [];
   const uc = unlabelled.map((t) => countFeatures(t, o.features));
+  const described = describedCounts(input.descriptions ?? [], o.features);
   const labelledKeys = input.labelled.map((l) => inputText(l.text));
   const unlabelledKeys = unlabelled.map(inputText);
   // Clusters are found once, on vectors weighted by IDF of every text (unsupervised, labels unused).
@@ -55,7 +58,7 @@ export function crossValidate(input: {
       const rest = ys.map((_, i) => i).filter((i) => !held.has(i));
       const pick = (i: number) => lc[i] as SparseVector;
       const pool = uc.filter((_, j) => !heldKeys.has(unlabelledKeys[j]));
-      const clf = trainFromCounts(rest.map(pick), rest.map((i) => ys[i] as string), pool, o, seed + rep);
+      const clf = trainFromCounts(rest.map(pick), rest.map((i) => ys[i] as string), pool, o, seed + rep, described);
       for (const i of fold) {
         repGold.push(ys[i] as string);
         repPredicted.push(clf.model.predict(clf.extractor.weight(pick(i)))[0]?.label ?? '');

@@ -1,18 +1,19 @@
 /**
  * Tuning by cross-validation on a labelled file only:
  * `npx tsx server/dispatch/text/cv-cli.ts --train <jsonl> [--unlabeled <jsonl> ...] [--folds 5] [--repeats 2]
- *  [--split stratified|cluster] [--options '{"c":10,"features":{"titleWeight":5}}']` prints {accuracy, macroF1,
+ *  [--split stratified|cluster] [--taxonomy <jsonl>] [--options '{"c":10,"features":{"titleWeight":5}}']` prints {accuracy, macroF1,
  *  macroF1Runs (mean and standard deviation over repeats), perClassF1, seconds, split, options}.
  */
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { crossValidate } from './cross-validate.js';
 import { readReportsJsonl } from './reports-jsonl.js';
+import { readTaxonomyJsonl } from './taxonomy-jsonl.js';
 
 const { values } = parseArgs({
   options: {
     train: { type: 'string' }, unlabeled: { type: 'string', multiple: true }, folds: { type: 'string' },
-    repeats: { type: 'string' }, options: { type: 'string' }, seed: { type: 'string' }, split: { type: 'string' },
+    repeats: { type: 'string' }, taxonomy: { type: 'string' }, options: { type: 'string' }, seed: { type: 'string' }, split: { type: 'string' },
   },
 });
 if (!values.train) {
@@ -31,6 +32,7 @@ const options = values.options ? JSON.parse(values.options) : {};
 const report = crossValidate({
   labelled: train.map((r) => ({ text: { title: r.title, body: r.body }, label: r.label ?? '' })),
   unlabelled: unlabelled.map((r) => ({ title: r.title, body: r.body })),
+  ...(values.taxonomy ? { descriptions: readTaxonomyJsonl(values.taxonomy) } : {}),
   folds: Number(values.folds ?? 5), repeats: Number(values.repeats ?? 2), seed: Number(values.seed ?? 1), split, options,
 });
 const f1s = report.runs.map((r) => r.macroF1);
@@ -39,5 +41,5 @@ const sd = Math.sqrt(f1s.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(f1s
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 const perClassF1 = Object.fromEntries(Object.entries(report.perClass).map(([l, s]) => [l, r3(s.f1)]));
 const seconds = Math.round((performance.now() - started) / 100) / 10;
-const out = { accuracy: r3(report.accuracy), macroF1: r3(report.macroF1), macroF1Runs: { mean: r3(mean), sd: r3(sd) }, perClassF1, seconds, split, options };
+const out = { accuracy: r3(report.accuracy), macroF1: r3(report.macroF1), macroF1Runs: { mean: r3(mean), sd: r3(sd) }, perClassF1, seconds, split, taxonomy: values.taxonomy !== undefined, options };
 process.stdout.write(`${JSON.stringify(out)}\n`);

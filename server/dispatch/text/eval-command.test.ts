@@ -30,6 +30,18 @@ describe('runEvalCommand', () => {
     expect(Object.keys(r.perClass['交通运输']).sort()).toEqual(['f1', 'precision', 'recall']);
   });
 
+  it('adds a taxonomy file\'s names as category descriptions', () => {
+    const taxonomy = file('taxonomy.jsonl', [
+      { l1: '交通运输', l2: '邮政管理', l3: '快递市场管理' }, { l1: '环境保护', l2: '环境污染', l3: '噪音污染' },
+    ]);
+    const out = runEvalCommand(['--train', train, '--test', test, '--taxonomy', taxonomy, '--json']);
+    expect(out.exitCode).toBe(0);
+    expect(Object.keys(JSON.parse(out.stdout).perClass).sort()).toEqual(['交通运输', '城乡建设', '环境保护']);
+    const missing = runEvalCommand(['--train', train, '--test', test, '--taxonomy', join(dir, 'none.jsonl')]);
+    expect(missing.exitCode).toBe(2);
+    expect(missing.stderr).toMatch(/none\.jsonl.*ENOENT/);
+  });
+
   it('prints a table without --json', () => {
     const out = runEvalCommand(['--train', train, '--test', test]);
     expect(out.exitCode).toBe(0);

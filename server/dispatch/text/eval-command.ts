@@ -8,7 +8,7 @@ import { evaluateFiles } from './evaluate.js';
 import type { EvaluationResult } from './evaluate.js';
 
 export const EVAL_USAGE =
-  'usage: classifier eval --train <train.jsonl> --test <test.jsonl> [--unlabeled <file.jsonl> ...] [--seed <n>] [--json]';
+  'usage: classifier eval --train <train.jsonl> --test <test.jsonl> [--unlabeled <file.jsonl> ...] [--taxonomy <taxonomy.jsonl>] [--seed <n>] [--json]';
 
 export interface CommandOutcome {
   exitCode: number;
@@ -36,7 +36,7 @@ export function runEvalCommand(argv: readonly string[]): CommandOutcome {
     ({ values } = parseArgs({
       args: [...argv],
       options: {
-        train: { type: 'string' }, test: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' },
+        train: { type: 'string' }, test: { type: 'string' }, taxonomy: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' },
         unlabeled: { type: 'string', multiple: true }, unlabelled: { type: 'string', multiple: true },
       },
       strict: true, allowPositionals: false,
@@ -51,6 +51,7 @@ export function runEvalCommand(argv: readonly string[]): CommandOutcome {
   try {
     const result = evaluateFiles({
       train: values.train, test: values.test, unlabelled: [...(values.unlabeled ?? []), ...(values.unlabelled ?? [])],
+      ...(values.taxonomy !== undefined ? { taxonomy: values.taxonomy } : {}),
       ...(seed !== undefined ? { seed } : {}),
     });
     return { exitCode: 0, stdout: values.json ? `${JSON.stringify(result)}\n` : `${table(result)}\n`, stderr: '' };

@@ -8,6 +8,7 @@ import type { TrainClassifierInput } from './classifier.js';
 import { classificationReport, median } from './metrics.js';
 import { readReportsJsonl } from './reports-jsonl.js';
 import type { ReportRow } from './reports-jsonl.js';
+import { readTaxonomyJsonl } from './taxonomy-jsonl.js';
 
 export interface EvaluationResult {
   accuracy: number;
@@ -24,6 +25,7 @@ export function evaluateClassifier(input: {
   train: readonly ReportRow[];
   test: readonly ReportRow[];
   unlabelled?: readonly ReportRow[];
+  descriptions?: TrainClassifierInput['descriptions'];
   seed?: number;
   options?: TrainClassifierInput['options'];
 }): EvaluationResult {
@@ -31,6 +33,7 @@ export function evaluateClassifier(input: {
   const classifier = trainClassifier({
     labelled: input.train.map((r) => ({ text: { title: r.title, body: r.body }, label: r.label ?? '' })),
     unlabelled: (input.unlabelled ?? []).map((r) => ({ title: r.title, body: r.body })),
+    ...(input.descriptions ? { descriptions: input.descriptions } : {}),
     ...(input.seed !== undefined ? { seed: input.seed } : {}),
     ...(input.options ? { options: input.options } : {}),
   });
@@ -53,10 +56,16 @@ export function evaluateClassifier(input: {
   };
 }
 
-/** Reads the JSONL files and evaluates; throws AppError('invalid_file') naming a file that cannot be used. */
-export function evaluateFiles(paths: { train: string; test: string; unlabelled?: readonly string[]; seed?: number }): EvaluationResult {
+/**
+ * Reads the JSONL files and evaluates; throws AppError('invalid_file') naming a file that cannot be used. A taxonomy
+ * file, when given, adds its category names as descriptions (a variant: the protocol's figure is without it).
+ */
+export function evaluateFiles(paths: { train: string; test: string; unlabelled?: readonly string[]; taxonomy?: string; seed?: number }): EvaluationResult {
   const train = readReportsJsonl(paths.train, true);
   const test = readReportsJsonl(paths.test, true);
   const unlabelled = (paths.unlabelled ?? []).flatMap((p) => readReportsJsonl(p, false));
-  return evaluateClassifier({ train, test, unlabelled, ...(paths.seed !== undefined ? { seed: paths.seed } : {}) });
+  const descriptions = paths.taxonomy !== undefined ? readTaxonomyJsonl(paths.taxonomy) : undefined;
+  return evaluateClassifier({
+    train, test, unlabelled, ...(descriptions ? { descriptions } : {}), ...(paths.seed !== undefined ? { seed: paths.seed } : {}),
+  });
 }
