@@ -1,7 +1,8 @@
 /**
  * The category classifier of smart dispatch: hashed TF-IDF features (IDF from labelled and unlabelled texts), a
- * one-vs-rest linear SVM, self-training with class quotas on the unlabelled texts, and softmax confidences at a
- * temperature fitted on held-out folds. Serialises to JSON so that each trained version can be stored.
+ * one-vs-rest linear SVM, self-training with class quotas on the unlabelled texts, category descriptions (names and
+ * keywords) as always-trained examples, and softmax confidences at a temperature fitted on held-out folds.
+ * Serialises to JSON so that each trained version can be stored.
  */
 import { AppError } from '../../platform/errors.js';
 import { fitTemperature } from './calibrate.js';

@@ -1,8 +1,10 @@
 /**
  * Tuning by cross-validation on a labelled file only:
  * `npx tsx server/dispatch/text/cv-cli.ts --train <jsonl> [--unlabeled <jsonl> ...] [--folds 5] [--repeats 2]
- *  [--split stratified|cluster] [--taxonomy <jsonl>] [--options '{"c":10,"features":{"titleWeight":5}}']` prints {accuracy, macroF1,
- *  macroF1Runs (mean and standard deviation over repeats), perClassF1, seconds, split, options}.
+ *  [--split stratified|cluster] [--taxonomy <jsonl>] [--options '{"c":10,"features":{"titleWeight":5}}']` prints
+ *  {accuracy, macroF1, macroF1Runs (mean and standard deviation over repeats), perClassF1, seconds, split, taxonomy,
+ *  options}. --taxonomy adds a taxonomy's names as category descriptions: a variant outside the train + unlabelled
+ *  protocol.
  */
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
@@ -13,7 +15,8 @@ import { readTaxonomyJsonl } from './taxonomy-jsonl.js';
 const { values } = parseArgs({
   options: {
     train: { type: 'string' }, unlabeled: { type: 'string', multiple: true }, folds: { type: 'string' },
-    repeats: { type: 'string' }, taxonomy: { type: 'string' }, options: { type: 'string' }, seed: { type: 'string' }, split: { type: 'string' },
+    repeats: { type: 'string' }, taxonomy: { type: 'string' }, options: { type: 'string' }, seed: { type: 'string' },
+    split: { type: 'string' },
   },
 });
 if (!values.train) {
