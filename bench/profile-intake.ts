@@ -19,8 +19,10 @@ try {
   const actor = (await authenticate(platform.deps, token))!.actor;
   const [own] = await platform.deps.database.query<{ name: string; boundary: Polygon }>('select u.name, g.boundary from grids g join units u on u.id = g.unit_id where g.unit_id = $1', [actor.unitId]);
   const bodies = intakeBodies(own!).map((b) => JSON.stringify(b));
+  const elu = performance.eventLoopUtilization();
   const f = await runLoad('platform', { url: `${platform.baseUrl}/api/cases`, connections, duration: seconds, timeout: 10, method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, requests: bodies.map((body) => ({ method: 'POST', body })) });
-  console.log(`${f.rps.toFixed(0)} req/s, p50 ${f.p50} ms, p99 ${f.p99} ms, ok ${f.ok}, non-2xx ${f.non2xx}`);
+  const used = performance.eventLoopUtilization(elu);
+  console.log(`${f.rps.toFixed(0)} req/s, p50 ${f.p50} ms, p99 ${f.p99} ms, ok ${f.ok}, non-2xx ${f.non2xx}; event loop busy ${(used.utilization * 100).toFixed(0)} %`);
 } finally {
   await platform.close();
   await bench.drop();
