@@ -34,8 +34,8 @@ export function parseReportsJsonl(text: string, source: string, requireLabel: bo
   return rows;
 }
 
-/** Reads a JSONL file of reports, with a clear error when it is missing, unreadable or malformed. */
-export function readReportsJsonl(path: string, requireLabel: boolean): ReportRow[] {
+/** Reads a JSONL file and parses its rows, with a clear error when it is missing, unreadable or has no rows. */
+export function readJsonlRows<T>(path: string, parse: (text: string, source: string) => T[]): T[] {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -43,7 +43,12 @@ export function readReportsJsonl(path: string, requireLabel: boolean): ReportRow
     const reason = (e as NodeJS.ErrnoException).code ?? 'unreadable';
     throw new AppError('invalid_file', `无法读取文件 ${path} (${reason})`, { file: path, reason });
   }
-  const rows = parseReportsJsonl(text, path, requireLabel);
+  const rows = parse(text, path);
   if (rows.length === 0) throw new AppError('invalid_file', `文件 ${path} 没有任何记录`, { file: path });
   return rows;
+}
+
+/** Reads a JSONL file of reports, with a clear error when it is missing, unreadable or malformed. */
+export function readReportsJsonl(path: string, requireLabel: boolean): ReportRow[] {
+  return readJsonlRows(path, (text, source) => parseReportsJsonl(text, source, requireLabel));
 }

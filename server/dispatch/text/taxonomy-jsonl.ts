@@ -3,9 +3,9 @@
  * the lower levels name its sub-topics). Each row becomes one short description of its first-level class, the way a
  * deployment's category names and keywords describe its labels (see server/dispatch/category-descriptions.ts).
  */
-import { readFileSync } from 'node:fs';
 import { AppError } from '../../platform/errors.js';
 import type { TextInput } from './features.js';
+import { readJsonlRows } from './reports-jsonl.js';
 
 /** Names that describe nothing ("其他", "other") are left out of a description. */
 const UNINFORMATIVE = new Set(['其他', '其它']);
@@ -35,14 +35,5 @@ export function parseTaxonomyJsonl(text: string, source: string): { text: TextIn
 
 /** Reads a taxonomy JSONL file into descriptions, with a clear error when it cannot be used. */
 export function readTaxonomyJsonl(path: string): { text: TextInput; label: string }[] {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code ?? 'unreadable';
-    throw new AppError('invalid_file', `无法读取文件 ${path} (${reason})`, { file: path, reason });
-  }
-  const rows = parseTaxonomyJsonl(text, path);
-  if (rows.length === 0) throw new AppError('invalid_file', `文件 ${path} 没有任何记录`, { file: path });
-  return rows;
+  return readJsonlRows(path, parseTaxonomyJsonl);
 }
