@@ -16,6 +16,8 @@ export const configSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   JICENG_DATA_DIR: z.string().min(1).default('./data'),
   JICENG_DEMO: bool.optional(),
+  /** How many synthetic cases (two years of them) a first start in demo mode adds, so lists and the cockpit show something. */
+  JICENG_DEMO_CASES: z.coerce.number().int().min(0).max(1_000_000).default(3000),
   JICENG_MIGRATIONS: z.enum(['apply', 'refuse']).default('apply'),
   JICENG_DATA_KEY: z
     .string()

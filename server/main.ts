@@ -12,6 +12,7 @@ import { isAppError } from './platform/errors.js';
 import { startBackground } from './background.js';
 import { runSlaCli, SLA_HELP } from './sla/cli.js';
 import { COCKPIT_HELP, runCockpitCli, seedSyntheticFromArgv } from './cockpit/cli.js';
+import { seedSynthetic } from './cockpit/synthetic.js';
 import { CLASSIFIER_HELP, runClassifierCli } from './dispatch/cli.js';
 
 type Command = (argv: string[]) => Promise<number>;
@@ -30,6 +31,11 @@ const commands: Record<string, { help: string; run: Command }> = {
       const { config } = configFrom(argv);
       const deps = await createDeps(config);
       const seeded = await ensureInitialData(deps);
+      if (seeded.seededNow && config.JICENG_DEMO_CASES > 0) {
+        // A demo county with two years of cases: the workbench, the lists and the cockpit have something to show.
+        const demo = await seedSynthetic(deps, config.JICENG_DEMO_CASES);
+        console.log(`演示工单 demo cases: ${demo.loaded} over two years (${(demo.ms / 1000).toFixed(1)} s; JICENG_DEMO_CASES=0 for none)`);
+      }
       const app = await buildApp(deps, { logger: { level: config.LOG_LEVEL } });
       await deps.bus.start();
       const jobs = config.JICENG_BACKGROUND ? startBackground(deps, app.log) : [];

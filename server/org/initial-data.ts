@@ -13,14 +13,14 @@ import { seedTaxonomyAndPolicies } from '../cases/seed-case-config.js';
  * Makes an empty database usable: in demo mode it loads the demo county; in production it creates the county root and
  * one administrator from JICENG_ADMIN_USERNAME / JICENG_ADMIN_PASSWORD. A database with units is left alone.
  */
-export async function ensureInitialData(deps: Deps): Promise<{ demoAccounts?: string[]; demoPassword?: string }> {
+export async function ensureInitialData(deps: Deps): Promise<{ demoAccounts?: string[]; demoPassword?: string; seededNow?: boolean }> {
   const [row] = await deps.db.select({ n: count() }).from(units);
   if ((row?.n ?? 0) > 0) {
     return deps.config.demo ? { demoAccounts: await existingDemoAccounts(deps), demoPassword: DEMO_PASSWORD } : {};
   }
   if (deps.config.demo) {
     const { accounts } = await seedDemoCounty(deps);
-    return { demoAccounts: accounts, demoPassword: DEMO_PASSWORD };
+    return { demoAccounts: accounts, demoPassword: DEMO_PASSWORD, seededNow: true };
   }
   const { JICENG_ADMIN_USERNAME: username, JICENG_ADMIN_PASSWORD: password } = deps.config;
   if (!username || !password) return {};
