@@ -3,7 +3,6 @@
  * parse back), so every column a new case can hold is set here and every other one is null or its starting value.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
 import type { CaseRow } from './case-action.js';
 
 /** A case row; its number is '' until the writer counts it (numbers are counted per batch). */
@@ -34,12 +33,10 @@ export function newCaseRow(f: NewCaseFields): NewCaseRow {
   };
 }
 
-/** Inserts new case rows in one statement, one array parameter per column (INSERT … SELECT FROM unnest). */
-export async function insertCaseRows(db: Db, rows: readonly CaseRow[]): Promise<void> {
-  if (rows.length) await db.execute(caseRowsInsert(rows));
-}
-
-/** The INSERT of `insertCaseRows`, for a caller that runs it as part of a larger statement (the intake writer). */
+/**
+ * The INSERT of new case rows, one array parameter per column (INSERT … SELECT FROM unnest), for the intake writer to
+ * run as part of its batch statement.
+ */
 export function caseRowsInsert(rows: readonly CaseRow[]): SQL {
   const col = <T>(pick: (r: CaseRow) => T) => sql.param(rows.map(pick));
   const at = (d: Date | null) => d?.toISOString() ?? null;

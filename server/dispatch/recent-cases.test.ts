@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertCaseRows, newCaseRow } from '../cases/new-case-row.js';
+import { caseRowsInsert, newCaseRow } from '../cases/new-case-row.js';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
 import { gridCentreOf, report, storedCase } from './dispatch.testutil.js';
 
@@ -20,7 +20,7 @@ async function caseFromAnotherInstance(description: string) {
     gridId: here.gridId, areaPath: gridPath, suggestedUnitId: null, slaPolicyId: null, receivedAt: at, firstResponseDue: null, warnAt: null,
     nextSweepAt: null, externalRef: null, prediction: null,
   });
-  await insertCaseRows(t.deps.db, [{ ...row, number: `QH-OTHER-${row.id.slice(0, 8)}` }]);
+  await t.deps.db.execute(caseRowsInsert([{ ...row, number: `QH-OTHER-${row.id.slice(0, 8)}` }]));
   return row;
 }
 
