@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Deps } from '../platform/context.js';
 import { checkpoint } from './checkpointer.js';
-import { rowsOf } from './log-store.js';
+import { rowsOf } from '../db/rows.js';
 import { requireSigningKey } from './signing-key.js';
 
 /** How often the queue length is looked at between checkpoints. */

@@ -3,8 +3,9 @@
  * drizzle's execute so the same text runs on PGlite and PostgreSQL; arrays travel as one array-literal parameter
  * each (ids, levels and hex hashes never need quoting inside one).
  */
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
+import { rowsOf } from '../db/rows.js';
 import { AppError } from '../platform/errors.js';
 import type { Checkpoint } from './checkpoint.js';
 import { toHex, type HashAlgorithm } from './hash.js';
@@ -14,12 +15,6 @@ import type { LeafRange, SubtreeHashes } from './merkle.js';
 /** A checkpoint as stored, with its signature. */
 export interface StoredCheckpoint extends Checkpoint {
   signature: string;
-}
-
-/** Runs a query and returns its rows on either driver. */
-export async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
 }
 
 /** A PostgreSQL array literal of numbers or hex strings, for `${arrayLiteral(xs)}::bigint[]`. */

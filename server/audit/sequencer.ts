@@ -16,7 +16,8 @@ import { AppError } from '../platform/errors.js';
 import { entryLeafHash } from './canonical.js';
 import { entryOfRow } from './entry-row.js';
 import { bytesEqual, toHex, type HashAlgorithm } from './hash.js';
-import { arrayLiteral, readNodes, rowsOf, sequencedSize } from './log-store.js';
+import { arrayLiteral, readNodes, sequencedSize } from './log-store.js';
+import { rowsOf } from '../db/rows.js';
 import { CompactRange, type CompletedNode } from './merkle-compact.js';
 import { rangeNodes } from './merkle-nodes.js';
 

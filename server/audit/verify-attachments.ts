@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { arrayLiteral, bytesOf, rowsOf } from './log-store.js';
+import { arrayLiteral, bytesOf } from './log-store.js';
+import { rowsOf } from '../db/rows.js';
 
 /** An attachment an entry about a case references: which entry, which case, which file. */
 export interface CaseAttachmentRef {

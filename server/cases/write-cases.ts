@@ -6,7 +6,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { caseAttachments, cases } from '../db/schema/cases.js';
 import { recordCaseFacts } from '../cockpit/record-facts.js';
-import { rowsOf } from '../cockpit/fold.js';
+import { rowsOf } from '../db/rows.js';
 import type { Db } from '../db/client.js';
 import { systemActor } from '../platform/actor.js';
 import { auditEach, auditEntriesInsert, type AuditRow } from '../platform/audit.js';

@@ -6,7 +6,7 @@ import { addInto, Histogram } from './buckets.js';
 import { addBytes } from './hist-bytes.js';
 import { decompose, type DayRange } from './days.js';
 import type { Dims } from './dims.js';
-import { rowsOf } from './fold.js';
+import { rowsOf } from '../db/rows.js';
 import { pickSource, type DimFilter, type GroupDim } from './planner.js';
 
 /** Sums of every measure (cockpitMeasures order) and the two minute histograms, for one group in one interval. */

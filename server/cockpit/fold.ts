@@ -1,13 +1,8 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
+import { rowsOf } from '../db/rows.js';
 import { cubeUpsertCtes, lineageSelect, zeroRowsSql } from './cube-sql.js';
 import { cubes } from './cubes.js';
-
-/** Runs SQL and returns its rows, the same way on PGlite and node-postgres. */
-export async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
-  const res = await db.execute(query);
-  return (res as unknown as { rows: T[] }).rows;
-}
 
 // One folder at a time: two concurrent upserts into the same rollup rows could deadlock.
 const FOLD_LOCK = 7_100_202_612;

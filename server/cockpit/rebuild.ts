@@ -3,7 +3,7 @@ import type { Db } from '../db/client.js';
 import { cubes, type Cube } from './cubes.js';
 import { LEVELS } from './days.js';
 import { factsColumns, factsSelectSql } from './facts-sql.js';
-import { rowsOf } from './fold.js';
+import { rowsOf } from '../db/rows.js';
 import { below, histCubes, histDaySql, histOrder, histUpSql, levelSql, parentOf } from './rebuild-sql.js';
 import { withoutIndexes } from './table-indexes.js';
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { columnsOf, cubes } from './cubes.js';
-import { rowsOf } from './fold.js';
+import { rowsOf } from '../db/rows.js';
 
 /**
  * Every rollup row and every facts row, in a canonical order and form (jsonb histograms with sorted keys): two

@@ -4,7 +4,8 @@ import { openStatuses } from '../../common/cases.js';
 import { mulberry32, pick } from '../org/prng.js';
 import { sweepDeadlines } from '../sla/sweep.js';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
-import { foldDeltas, rowsOf } from './fold.js';
+import { foldDeltas } from './fold.js';
+import { rowsOf } from '../db/rows.js';
 import { rebuildRollups } from './rebuild.js';
 import { cockpitSnapshot } from './rollup-snapshot.testutil.js';
 

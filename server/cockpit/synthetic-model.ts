@@ -4,7 +4,7 @@ import type { Db } from '../db/client.js';
 import { mulberry32 } from '../org/prng.js';
 import type { WorkCalendar } from '../sla/calendar.js';
 import { dateOf } from './days.js';
-import { rowsOf } from './fold.js';
+import { rowsOf } from '../db/rows.js';
 
 /**
  * The shape of the synthetic county's two years of cases, built in TypeScript from the real demo data (categories,

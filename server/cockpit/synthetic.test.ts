@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
-import { rowsOf } from './fold.js';
+import { rowsOf } from '../db/rows.js';
 import { seedSynthetic } from './synthetic.js';
 
 let t: TestApp;

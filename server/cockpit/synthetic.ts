@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Deps } from '../platform/context.js';
 import { dayNumberOf } from './days.js';
-import { rowsOf } from './fold.js';
+import { rowsOf } from '../db/rows.js';
 import { rebuildRollups } from './rebuild.js';
 import { CATEGORY_SLOTS, CHANNEL_SLOTS, DAY_SLOTS, GRID_SLOTS, MINUTE_SLOTS, syntheticInsertSql } from './synthetic-sql.js';
 import { slots, synCategories, synDayWeights, synGrids, synLeads, synTexts } from './synthetic-model.js';

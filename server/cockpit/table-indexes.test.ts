@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/client.js';
 import { createTestDatabase } from '../test-support/test-db.js';
-import { rowsOf } from './fold.js';
+import { rowsOf } from '../db/rows.js';
 import { skipReferenceChecks } from './table-indexes.js';
 
 let database: Database;

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { rowsOf } from './fold.js';
+import { rowsOf } from '../db/rows.js';
 
 /** What a bulk load may drop for speed (and rebuilds afterwards). */
 export interface DropOptions {
