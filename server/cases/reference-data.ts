@@ -8,7 +8,8 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { categories, dispatchRules, slaPolicies } from '../db/schema/cases.js';
 import { referenceVersions, settings, units } from '../db/schema/org.js';
-import { classifierSettingsSchema, defaultClassifierSettings, type ClassifierSettings } from '../dispatch/classifier-settings.js';
+import { CLASSIFIER_SETTINGS_KEY, classifierSettingsFrom, type ClassifierSettings } from '../dispatch/classifier-settings.js';
+import { autoDispatchFrom, DISPATCH_SETTINGS_KEY } from './dispatch-settings.js';
 import type { CategoryRow } from './categories.js';
 import type { SlaPolicy } from './sla-policy.js';
 
@@ -49,7 +50,7 @@ function group<K, V>(rows: readonly V[], key: (v: V) => K): Map<K, V[]> {
 export async function loadReferenceSnapshot(db: Db): Promise<ReferenceSnapshot> {
   return db.transaction(
     async (tx) => {
-      const [v] = await tx.select({ version: referenceVersions.version }).from(referenceVersions).where(eq(referenceVersions.id, 1));
+      const version = await currentReferenceVersion(tx);
       const cats = await tx.select().from(categories);
       const policies = await tx.select().from(slaPolicies).where(eq(slaPolicies.active, true));
       const rules = await tx.select().from(dispatchRules).where(eq(dispatchRules.active, true));
@@ -58,10 +59,9 @@ export async function loadReferenceSnapshot(db: Db): Promise<ReferenceSnapshot> 
         .from(units);
       const settingRows = await tx.select({ key: settings.key, value: settings.value }).from(settings);
       const setting = (key: string) => settingRows.find((s) => s.key === key)?.value;
-      const classifier = classifierSettingsSchema.partial().safeParse(setting('dispatch.classifier') ?? {});
       const root = unitRows.filter((u) => u.depth === 0).sort((a, b) => a.path.localeCompare(b.path))[0];
       return {
-        version: v?.version ?? 0,
+        version,
         categoryById: new Map(cats.map((c) => [c.id, c])),
         categoryByCode: new Map(cats.map((c) => [c.code, c])),
         policies,
@@ -69,8 +69,8 @@ export async function loadReferenceSnapshot(db: Db): Promise<ReferenceSnapshot> 
         unitById: new Map(unitRows.map((u) => [u.id, u])),
         childrenOf: group(unitRows.filter((u) => u.parentId), (u) => u.parentId as string),
         rootPath: root?.path ?? '/',
-        dispatchAuto: (setting('dispatch.auto') as { enabled?: boolean } | undefined)?.enabled === true,
-        classifier: { ...defaultClassifierSettings, ...(classifier.success ? classifier.data : {}) },
+        dispatchAuto: autoDispatchFrom(setting(DISPATCH_SETTINGS_KEY)),
+        classifier: classifierSettingsFrom(setting(CLASSIFIER_SETTINGS_KEY)),
       };
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },

@@ -23,11 +23,16 @@ export type ClassifierSettings = z.infer<typeof classifierSettingsSchema>;
 /** Until an admin decides: use a prediction only when the model is fairly sure, and let a person dispatch it. */
 export const defaultClassifierSettings: ClassifierSettings = { minConfidence: 0.7, autoDispatch: false };
 
-/** The settings in force (defaults for missing or malformed fields); no permission check, for intake. */
+/** The settings a stored value means: defaults for missing or malformed fields. */
+export function classifierSettingsFrom(value: unknown): ClassifierSettings {
+  const parsed = classifierSettingsSchema.partial().safeParse(value ?? {});
+  return { ...defaultClassifierSettings, ...(parsed.success ? parsed.data : {}) };
+}
+
+/** The settings in force; no permission check. */
 export async function readClassifierSettings(db: Db): Promise<ClassifierSettings> {
   const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, CLASSIFIER_SETTINGS_KEY));
-  const parsed = classifierSettingsSchema.partial().safeParse(row?.value ?? {});
-  return { ...defaultClassifierSettings, ...(parsed.success ? parsed.data : {}) };
+  return classifierSettingsFrom(row?.value);
 }
 
 /** The settings, for the admin's settings page. */

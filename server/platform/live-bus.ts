@@ -58,9 +58,9 @@ export class LiveBus {
    * the same turn of the event loop (a batch of reports written together) leave in one statement.
    */
   publish(event: LiveEvent): void {
-    this.emitter.emit('event', event);
+    this.emitLocal(event);
     if (this.database.kind !== 'postgres') return;
-    if (this.outgoing.push(JSON.stringify({ origin: this.origin, event })) > 1) return;
+    if (this.outgoing.push(this.payloadOf(event)) > 1) return;
     setImmediate(() => {
       const payloads = this.outgoing;
       this.outgoing = [];
@@ -75,8 +75,13 @@ export class LiveBus {
    */
   notifyInTransaction(events: readonly LiveEvent[]): SQL | null {
     if (this.database.kind !== 'postgres' || !events.length) return null;
-    const payloads = events.map((event) => JSON.stringify({ origin: this.origin, event }));
+    const payloads = events.map((event) => this.payloadOf(event));
     return sql`select pg_notify(${CHANNEL}, p) from unnest(${sql.param(payloads)}::text[]) as p`;
+  }
+
+  /** What a notification carries: the event and this instance, whose own echoes `start()` ignores. */
+  private payloadOf(event: LiveEvent): string {
+    return JSON.stringify({ origin: this.origin, event });
   }
 
   /** Delivers events to this instance's streams only: their notification went out with their transaction. */
