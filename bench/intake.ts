@@ -86,6 +86,8 @@ try {
 
   // Robust on a busy machine: what one request costs the server process, whatever share of the CPUs it got.
   const cpuPerRequest = (r: { f: LoadFigures; cpu: CpuUse }) => (r.cpu.server * r.f.seconds * 1000) / Math.max(1, r.f.ok);
+  // What one request costs the whole machine (server, PostgreSQL, load generator — and anyone else on it).
+  const machinePerRequest = (r: { f: LoadFigures; cpu: CpuUse }) => (r.cpu.machine * r.f.seconds * 1000) / Math.max(1, r.f.ok);
   const run = (label: string) => runs.find((r) => r.f.label === label)!;
   const by = (label: string) => run(label).f;
   console.log(`\nCase intake — ${new Date().toISOString()}`);
@@ -97,8 +99,8 @@ try {
   console.log(`load average (1, 5, 15 min): ${loadAtStart.map((l) => l.toFixed(1)).join(', ')} at start, ${os.loadavg().map((l) => l.toFixed(1)).join(', ')} at end`);
   console.log(`bodies: ${bodies.length} generated reports (category, location, 1/3 with contact), signed in as gridworker\n`);
   console.log(table(
-    ['endpoint', 'conns', 'req/s', 'p50 ms', 'p99 ms', '2xx', 'non-2xx', 'errors', 'timeouts', 'server cores', 'machine cores', 'server CPU ms/req', 'statements/req'],
-    runs.map(({ f, cpu, statements }) => [f.label.split('@')[0]!, String(f.connections), f.rps.toFixed(0), ms(f.p50), ms(f.p99), String(f.ok), String(f.non2xx), String(f.errors), String(f.timeouts), cpu.server.toFixed(2), cpu.machine.toFixed(2), ms(cpuPerRequest({ f, cpu })), statements === null ? '1' : statements.toFixed(2)]),
+    ['endpoint', 'conns', 'req/s', 'p50 ms', 'p99 ms', '2xx', 'non-2xx', 'errors', 'timeouts', 'server cores', 'machine cores', 'server CPU ms/req', 'machine CPU ms/req', 'statements/req'],
+    runs.map(({ f, cpu, statements }) => [f.label.split('@')[0]!, String(f.connections), f.rps.toFixed(0), ms(f.p50), ms(f.p99), String(f.ok), String(f.non2xx), String(f.errors), String(f.timeouts), cpu.server.toFixed(2), cpu.machine.toFixed(2), ms(cpuPerRequest({ f, cpu })), ms(machinePerRequest({ f, cpu })), statements === null ? '1' : statements.toFixed(2)]),
   ));
   console.log(`\nwhat the database sessions were doing (pg_stat_activity sampled every 100 ms; "idle" = waiting for the app):`);
   for (const r of runs) console.log(`  ${r.f.label.padEnd(12)} ${r.waits}`);
@@ -108,6 +110,9 @@ try {
   console.log(`ratio platform/bare server CPU per request: ${(cpuPerRequest(run('platform@32')) / cpuPerRequest(run('bare@32'))).toFixed(0)}× at 32, ${(cpuPerRequest(run('platform@4')) / cpuPerRequest(run('bare@4'))).toFixed(0)}× at 4`);
   console.log(`ratio platform/bare p50: ${(by('platform@32').p50 / by('bare@32').p50).toFixed(1)}× at 32, ${(by('platform@4').p50 / by('bare@4').p50).toFixed(1)}× at 4`);
   console.log(`target ≥ 50 % of bare throughput at 32 connections: ${ratio32 >= 0.5 ? 'MET' : 'MISSED'}`);
+  // The ceiling the CPUs set: half the bare rate times what one platform request costs the machine, in cores.
+  const coresForTarget = (0.5 * by('bare@32').rps * machinePerRequest(run('platform@32'))) / 1000;
+  console.log(`  at the platform's ${ms(machinePerRequest(run('platform@32')))} ms of machine CPU per request, ${(0.5 * by('bare@32').rps).toFixed(0)} req/s would need ${coresForTarget.toFixed(1)} cores; this machine has ${os.cpus().length}`);
   console.log(`target p99 < 25 ms at 4 connections: ${by('platform@4').p99 < 25 ? 'MET' : 'MISSED'} (${ms(by('platform@4').p99)} ms)`);
   console.log(`cases in the database: ${cases?.n} (≥ the 2xx the platform answered, warm-up and checks included)`);
   console.log(`\naudit entry cost per case (median of ${cost.iterations} transactions each, one connection, interleaved):`);

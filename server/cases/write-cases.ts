@@ -42,7 +42,7 @@ export class StaleReferenceError extends BatchError {
 
 /**
  * Counts the batch's case numbers (one counter row per China day, locked in day order so that instances never
- * deadlock) and reads the reference version in the same statement. First in the batch's transaction: the counter
+ * deadlock) and reads the reference version in the same statement. Early in the batch's transaction: the counter
  * rows stay locked until it commits, so numbers have no gaps (a failed batch rolls its numbers back) and batches
  * take their turns — which costs little, as one batch carries every report that arrived meanwhile.
  */
@@ -98,10 +98,12 @@ async function dispatchAtOnce(tx: Db, work: Deps['work'], p: PreparedCase & { au
 /**
  * Writes the batch; returns the cases in the batch's order. A batch of reports that need no dispatching pays five
  * round trips whatever its size: begin, numbers, one statement for the rows with their trail entries, notices and live
- * notification, the cockpit facts, commit (plus one to re-read duplicate matches when there are any).
+ * notification, the cockpit facts, commit (plus one before the numbers to re-read duplicate matches when there are any).
  */
 export async function writeCases(deps: Pick<Deps, 'db' | 'clock' | 'work' | 'config' | 'reference' | 'bus'>, batch: readonly PreparedCase[]): Promise<WrittenCase[]> {
   return deps.db.transaction(async (tx) => {
+    // Before the numbers: nothing else waits on this batch's counter rows while the matches are re-read.
+    await keepOpenDuplicates(tx, batch.map((p) => p.row.prediction as CasePrediction | null));
     const { numbers, version } = await reserveNumbers(tx, deps.config.JICENG_CASE_PREFIX, batch);
     if (batch.some((p) => p.referenceVersion !== version)) {
       deps.reference.saw(version);
@@ -109,7 +111,6 @@ export async function writeCases(deps: Pick<Deps, 'db' | 'clock' | 'work' | 'con
     }
     const now = deps.clock.now();
     const rows: CaseRow[] = batch.map((p, i) => Object.assign(p.row, { number: numbers[i]! }));
-    await keepOpenDuplicates(tx, rows.map((r) => r.prediction as CasePrediction | null));
     const received = batch.map((p, i) => ({ p, c: rows[i]!, event: p.auto ? null : caseEvent(rows[i]!, []) }));
     const notify = deps.bus.notifyInTransaction(received.flatMap((r) => (r.event ? [r.event] : [])));
     await tx.execute(oneStatement(

@@ -41,7 +41,8 @@ export async function findIntakeDuplicates(deps: Pick<Deps, 'db' | 'bus' | 'grid
     // A few spare matches, in case some were closed meanwhile.
     { limit: limit * 2 },
   );
-  const numberOf = new Map(candidates.map((c) => [c.id, c.number]));
+  const numberOf = new Map(matches.map((m) => [m.id, '']));
+  for (const c of candidates) if (numberOf.has(c.id)) numberOf.set(c.id, c.number);
   return matches.map((m) => ({ id: m.id, number: numberOf.get(m.id)!, similarity: Math.round(m.similarity * 1000) / 1000, distanceMeters: m.distanceMeters }));
 }
 

@@ -49,4 +49,18 @@ describe('the duplicate check at intake reads recent cases from memory', () => {
     expect(found).toContain(other.id);
     expect(found).toContain(unheard.id); // and this process's own report, added as it was written
   });
+
+  it('reads a case heard of from another instance by itself, without reading its grid again', async () => {
+    const burst = '和平街小区门口的垃圾桶满了好几天没人清运，臭气熏天';
+    t.deps.clock.advance(60_000);
+    await report(t, token, { description: '和平街口的井盖松了，车一过就响', location: here }); // the grid is cached (again)
+    const unheard = await caseFromAnotherInstance(burst);
+    const heard = await caseFromAnotherInstance(burst);
+    t.deps.bus.publish({ type: 'case', id: heard.id, number: 'QH-OTHER', status: 'received', reporterId: null, reporterIndex: null, areaPath: gridPath, escalationPath: null, taskPaths: [] });
+    t.deps.clock.advance(60_000);
+    const checked = await report(t, token, { description: burst, location: here });
+    const found = (await storedCase(t, checked.id)).prediction?.duplicates?.map((d) => d.id) ?? [];
+    expect(found).toContain(heard.id);
+    expect(found).not.toContain(unheard.id); // a reload of the grid would have found it too
+  });
 });

@@ -2,8 +2,9 @@
  * The open cases of the last 30 days, grid by grid, with their MinHash signatures, kept in memory for the duplicate
  * check at intake: a busy grid's 300 candidates would otherwise be read and parsed from the database on every report.
  * A grid is loaded on first use and again after RELOAD_MS; cases this process takes in are added as they are
- * written; an event about a case the cache does not know (another instance's report, a reopened case) drops its
- * grid, so the next check reloads it. Matches are re-read from the database before they are stored
+ * written; an open case the cache does not know (another instance's report, a reopened case) is read by id — the
+ * events of one turn of the event loop in one query — and added, so that instances sharing a database do not make
+ * each other reload whole grids. Matches are re-read from the database before they are stored
  * (intake-duplicates.ts), so a case closed a moment ago is never offered.
  */
 import { and, desc, gte, inArray } from 'drizzle-orm';
@@ -38,6 +39,12 @@ const open = new Set<string>(openStatuses);
 /** The cache of one process and database. */
 export class RecentCases {
   private readonly grids = new Map<string, GridEntry>();
+  /** Open cases in cached grids that this process has not seen (id → grid), to be read together. */
+  private unknown = new Map<string, string>();
+  /** The read that will cover the cases heard of so far, and the one under way: a check waits for both, so a case
+   * heard of before a report is one of its candidates. Reads run one after another. */
+  private nextRead: Promise<void> | null = null;
+  private readUnderWay: Promise<void> | null = null;
 
   constructor(private readonly db: Db, bus: LiveBus, private readonly maxAgeDays = 30) {
     bus.subscribe((e) => this.onEvent(e));
@@ -45,6 +52,8 @@ export class RecentCases {
 
   /** The cached open cases of these grids received in the `maxAgeDays` before `at`, newest first per grid. */
   async inGrids(gridIds: readonly string[], at: Date): Promise<RecentCase[]> {
+    const reading = this.nextRead ?? this.readUnderWay;
+    if (reading) await reading;
     const missing = gridIds.filter((g) => !this.fresh(g));
     if (missing.length) await Promise.all(missing.map((g) => this.grid(g, at)));
     const [from, to] = [at.getTime() - this.maxAgeDays * DAY_MS, at.getTime()];
@@ -71,7 +80,10 @@ export class RecentCases {
     // A load in flight may have read the grid before this case committed: add it once the load is in.
     if (entry.loading) return void entry.loading.then(() => this.add(c), () => undefined);
     if (entry.cases.some((x) => x.id === c.id)) return;
-    entry.cases.unshift({ id: c.id, number: c.number, text: '', gridId: c.gridId!, lng: c.lng, lat: c.lat, createdAt: c.receivedAt, signature: signatureOf(c.id, `${c.title} ${c.description}`) });
+    const row: RecentCase = { id: c.id, number: c.number, text: '', gridId: c.gridId!, lng: c.lng, lat: c.lat, createdAt: c.receivedAt, signature: signatureOf(c.id, `${c.title} ${c.description}`) };
+    // Newest first: a case written here goes first; another instance's or a reopened one may be older.
+    const at = entry.cases.findIndex((x) => x.createdAt.getTime() <= c.receivedAt.getTime());
+    entry.cases.splice(at < 0 ? entry.cases.length : at, 0, row);
     if (entry.cases.length > MAX_PER_GRID) entry.cases.pop();
   }
 
@@ -83,7 +95,32 @@ export class RecentCases {
     if (!open.has(e.status)) {
       if (at >= 0) entry.cases.splice(at, 1);
     } else if (at < 0) {
-      this.grids.delete(gridId!); // a case taken in elsewhere, or reopened: read the grid again
+      // A case taken in elsewhere, or reopened: read it (with the others of this turn) and add it.
+      this.unknown.set(e.id, gridId!);
+      if (!this.nextRead) {
+        const previous = this.readUnderWay ?? Promise.resolve();
+        const read: Promise<void> = previous.then(() => new Promise((resolve) => setImmediate(resolve))).then(() => this.readUnknown(read));
+        this.nextRead = read;
+      }
+    }
+  }
+
+  private async readUnknown(self: Promise<void>): Promise<void> {
+    const unknown = this.unknown;
+    this.unknown = new Map();
+    this.nextRead = null;
+    this.readUnderWay = self;
+    const ids = [...unknown.keys()];
+    try {
+      const rows = await this.db
+        .select({ id: cases.id, number: cases.number, gridId: cases.gridId, title: cases.title, description: cases.description, lng: cases.lng, lat: cases.lat, receivedAt: cases.receivedAt })
+        .from(cases)
+        .where(and(inArray(cases.id, ids), inArray(cases.status, [...openStatuses])));
+      for (const r of rows) this.add(r);
+    } catch {
+      for (const g of unknown.values()) this.grids.delete(g); // could not read them: their grids are read again
+    } finally {
+      if (this.readUnderWay === self) this.readUnderWay = null;
     }
   }
 
