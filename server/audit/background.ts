@@ -38,6 +38,7 @@ export function startAuditBackground(deps: Deps, app?: { log: Log; addHook(name:
   const every = deps.config.JICENG_AUDIT_CHECKPOINT_SECONDS * 1000;
   const threshold = deps.config.JICENG_AUDIT_CHECKPOINT_ENTRIES;
   let last = 0;
+  let loggedSize = -1;
   let running: Promise<void> | null = null;
   let stopped = false;
 
@@ -45,7 +46,11 @@ export function startAuditBackground(deps: Deps, app?: { log: Log; addHook(name:
     try {
       const cp = await checkpoint(deps);
       last = Date.now();
-      if (cp) log.info({ treeSize: cp.treeSize, rootHash: cp.rootHash }, 'evidence checkpoint');
+      // Logged when the signed tree grew (and once at start), not every round of an idle log.
+      if (cp && cp.treeSize !== loggedSize) {
+        loggedSize = cp.treeSize;
+        log.info({ treeSize: cp.treeSize, rootHash: cp.rootHash }, 'evidence checkpoint');
+      }
     } catch (err) {
       log.error({ err }, 'evidence checkpoint failed');
     }
