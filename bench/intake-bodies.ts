@@ -2,7 +2,7 @@ import type { Polygon } from '../common/geo.js';
 import { generateReport } from '../server/cases/report-samples.js';
 import type { CreateCaseInput } from '../server/cases/schema.js';
 import { demoCountyBox } from '../server/org/demo-county.js';
-import { bbox, pointInPolygon } from '../server/org/geometry.js';
+import { randomPointIn } from '../server/org/geometry.js';
 import { mulberry32, pick } from '../server/org/prng.js';
 
 /** The grid a grid worker patrols: its name and boundary. */
@@ -16,16 +16,6 @@ const surnames = ['王', '李', '张', '刘', '陈', '赵', '孙', '周'];
 
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
-/** A point inside the polygon, by rejection from its bounding box. */
-function pointIn(rng: () => number, boundary: Polygon): [number, number] {
-  const [west, south, east, north] = bbox(boundary);
-  for (;;) {
-    const lng = round6(west + (east - west) * rng());
-    const lat = round6(south + (north - south) * rng());
-    if (pointInPolygon(lng, lat, boundary)) return [lng, lat];
-  }
-}
-
 /**
  * Realistic intake bodies for a grid worker on patrol: generated Chinese reports with their categories, half located
  * in the worker's own grid, half anywhere in the county; a third carry a resident's contact (encrypted at intake).
@@ -37,7 +27,7 @@ export function intakeBodies(own: OwnGrid, count = 50, seed = 20261122): CreateC
     const report = generateReport(rng);
     const inOwn = i % 2 === 0;
     // The county box is half-open: stay a hair inside its east and north edges.
-    const [lng, lat] = inOwn ? pointIn(rng, own.boundary) : [round6(west + (east - west - 1e-6) * rng()), round6(south + (north - south - 1e-6) * rng())];
+    const [lng, lat] = inOwn ? randomPointIn(rng, own.boundary) : [round6(west + (east - west - 1e-6) * rng()), round6(south + (north - south - 1e-6) * rng())];
     const address = inOwn ? `${own.name}${pick(rng, streets)}${1 + Math.floor(rng() * 99)}号附近` : `${pick(rng, streets)}${1 + Math.floor(rng() * 199)}号`;
     const body: CreateCaseInput = {
       title: report.title,

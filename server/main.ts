@@ -13,6 +13,7 @@ import { startBackground } from './background.js';
 import { runSlaCli, SLA_HELP } from './sla/cli.js';
 import { COCKPIT_HELP, runCockpitCli, seedSyntheticFromArgv } from './cockpit/cli.js';
 import { seedSynthetic } from './cockpit/synthetic.js';
+import { seedDemoWork } from './cases/demo-work.js';
 import { CLASSIFIER_HELP, runClassifierCli } from './dispatch/cli.js';
 
 type Command = (argv: string[]) => Promise<number>;
@@ -35,6 +36,9 @@ const commands: Record<string, { help: string; run: Command }> = {
         // A demo county with two years of cases: the workbench, the lists and the cockpit have something to show.
         const demo = await seedSynthetic(deps, config.JICENG_DEMO_CASES);
         console.log(`演示工单 demo cases: ${demo.loaded} over two years (${(demo.ms / 1000).toFixed(1)} s; JICENG_DEMO_CASES=0 for none)`);
+        // …and today's work on the desks: the queue, the handler's tasks.
+        const today = await seedDemoWork(deps);
+        console.log(`今日待办 today's work: ${today.received} in the dispatcher's queue, ${today.dispatched + today.accepted} with the 城管 handler`);
       }
       const app = await buildApp(deps, { logger: { level: config.LOG_LEVEL } });
       await deps.bus.start();

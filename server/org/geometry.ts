@@ -113,3 +113,14 @@ export function polygonCentroid(polygon: Polygon): Position {
   });
   return [origin[0] + mx / (3 * a2), origin[1] + my / (3 * a2)];
 }
+
+/** A point inside the polygon (rounded to 6 decimals, about 0.1 m), by rejection from its bounding box. */
+export function randomPointIn(rng: () => number, polygon: Polygon | MultiPolygon): [number, number] {
+  const [west, south, east, north] = bbox(polygon);
+  const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
+  for (;;) {
+    const lng = round6(west + (east - west) * rng());
+    const lat = round6(south + (north - south) * rng());
+    if (pointInPolygon(lng, lat, polygon)) return [lng, lat];
+  }
+}
