@@ -93,13 +93,15 @@ describe('each demo account sees exactly its role’s menu', () => {
 });
 
 describe('a first start in demo mode', () => {
-  it('brings two years of demo cases, so lists and the cockpit have something to show', async () => {
+  it('brings two years of demo cases and today\'s work, so lists, the queue and the cockpit have something to show', async () => {
     const base = server().baseUrl;
     const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'leader', password }) });
     const { token } = (await login.json()) as { token: string };
     const get = async (url: string) => (await fetch(`${base}${url}`, { headers: { authorization: `Bearer ${token}` } })).json();
     const all = (await get('/api/cases?pageSize=1')) as { total: number };
-    expect(all.total).toBe(3000); // JICENG_DEMO_CASES' default
+    expect(all.total).toBe(3000 + 7); // JICENG_DEMO_CASES' default, and today's seven reports
+    const queue = (await get('/api/cases?status=received&pageSize=1')) as { total: number };
+    expect(queue.total).toBe(5); // the two others went to the 城管 handler
     const summary = (await get('/api/cockpit/summary')) as { kpis: { received: number } };
     expect(summary.kpis.received).toBeGreaterThan(0); // the last 30 days, from the rollups
   });
