@@ -4,6 +4,8 @@ import { auditEntries } from '../db/schema/audit.js';
 import { cases, categories, outbox, slaPolicies } from '../db/schema/cases.js';
 import { grids } from '../db/schema/org.js';
 import { users } from '../db/schema/users.js';
+import { openPostgres } from '../db/client.js';
+import { LiveBus, type LiveEvent } from '../platform/live-bus.js';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
 
 let t: TestApp;
@@ -52,10 +54,31 @@ describe('reports taken in together', () => {
       expect(entries[0]!.actorId).toBe(anonymous ? null : userIds.get(s.username!));
       expect((entries[0]!.changes as Record<string, { after: unknown }>).number!.after).toBe(numbers[i]);
     }
-    const notices = await t.deps.db.select({ key: outbox.dedupeKey }).from(outbox).where(inArray(outbox.dedupeKey, ids.map((id) => `received:${id}`)));
+    const notices = await t.deps.db.select({ key: outbox.dedupeKey, payload: outbox.payload }).from(outbox).where(inArray(outbox.dedupeKey, ids.map((id) => `received:${id}`)));
     expect(notices).toHaveLength(40);
+    for (const n of notices) {
+      const i = ids.indexOf(n.key.slice('received:'.length));
+      expect((n.payload as { title: string }).title).toBe(`新工单 ${numbers[i]}`); // the number counted in the batch statement
+    }
     const facts = await t.deps.database.query<{ n: number }>(`select count(*)::int as n from cockpit_case_facts where case_id = any($1::uuid[])`, [ids]);
     expect(facts[0]!.n).toBe(40);
+  });
+
+  it.skipIf(!process.env.TEST_DATABASE_URL)('another instance hears of each report with its number, when its batch commits', async () => {
+    const other = await openPostgres(t.deps.database.url!, 2);
+    const there = new LiveBus(other);
+    try {
+      await there.start();
+      const heard: LiveEvent[] = [];
+      const all = new Promise<void>((resolve) => there.subscribe((e) => heard.push(e) === 6 && resolve()));
+      const answers = await Promise.all(Array.from({ length: 6 }, (_, i) => post(tokens.gridworker!, { description: `第${i + 1}处：人民路的井盖缺了一块，很危险`, location: at })));
+      await all;
+      const sent = answers.map((a) => ({ id: a.body.id as string, number: a.body.number as string })).sort((a, b) => a.id.localeCompare(b.id));
+      expect(heard.map((e) => ({ id: e.id, number: e.number })).sort((a, b) => a.id.localeCompare(b.id))).toEqual(sent);
+    } finally {
+      await there.stop();
+      await other.close();
+    }
   });
 
   it('a report that cannot be written fails alone: the others of its batch are taken in', async () => {

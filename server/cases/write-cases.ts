@@ -3,9 +3,9 @@
  * notices, live notification and cockpit facts, for the whole batch at once; a case a rule may dispatch at once is
  * dispatched in the same transaction. Every case is still all-or-nothing: the batch commits or rolls back as one.
  */
-import { eq, sql } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import { caseAttachments, cases } from '../db/schema/cases.js';
-import { recordCaseFacts } from '../cockpit/record-facts.js';
+import { newCaseFactsParts, recordCaseFacts } from '../cockpit/record-facts.js';
 import { rowsOf } from '../db/rows.js';
 import type { Db } from '../db/client.js';
 import { systemActor } from '../platform/actor.js';
@@ -23,6 +23,7 @@ import { caseEvent } from './live.js';
 import type { LiveEvent } from '../platform/live-bus.js';
 import type { CasePrediction } from '../dispatch/intake-advice.js';
 import { keepOpenDuplicates } from '../dispatch/intake-duplicates.js';
+import { currentReferenceVersion } from './reference-data.js';
 
 /**
  * A written case, and its live event when that was notified to other instances with the transaction (a case just
@@ -95,12 +96,73 @@ async function dispatchAtOnce(tx: Db, work: Deps['work'], p: PreparedCase & { au
   return { row: row!, entry, notices: assigned.notices };
 }
 
+/** Case numbers in SQL: `nums.numbers[i]` is the i-th case's (1-based) in the batch statement below. */
+const numberIn = {
+  trail: `jsonb_set(z.v::jsonb, '{number,after}', to_jsonb(nums.numbers[z.i]))`,
+  notice: `jsonb_set(z.v::jsonb, '{title}', to_jsonb((z.v::jsonb ->> 'title') || nums.numbers[z.i]))`,
+  live: `jsonb_set(z.v::jsonb, '{event,number}', to_jsonb(nums.numbers[z.i]))`,
+};
+
+/** A text[] of JSON values, each rewritten by `set` with the number of the case at the same place in `cases` (1-based). */
+function withNumbers(values: SQL, cases: readonly number[], set: string): SQL {
+  return sql`(select array_agg(${sql.raw(set)}::text order by z.o)
+    from unnest(${values}::text[], ${sql.param(cases)}::int[]) with ordinality as z(v, i, o), nums)`;
+}
+
 /**
- * Writes the batch; returns the cases in the batch's order. A batch of reports that need no dispatching pays five
+ * The common batch — no attachment to store, no case to dispatch at once — as ONE statement outside any explicit
+ * transaction, so it commits by itself and all of it or nothing: the day's counter rows, the case numbers (counted in
+ * SQL, gapless as before), the rows, their trail entries, notices, cockpit facts and live notification. The counter
+ * rows stay locked only while this statement runs and commits; a transaction of several statements held them across
+ * round trips that each waited their turn on a busy event loop, and that wait set the pace of intake. The reference
+ * version is read just before, alongside the re-read of duplicate matches, as the transaction read it first.
+ */
+async function writeReceivedAtOnce(deps: Pick<Deps, 'db' | 'clock' | 'config' | 'reference' | 'bus'>, batch: readonly PreparedCase[]): Promise<WrittenCase[]> {
+  const rows = batch.map((p) => p.row);
+  const [version] = await Promise.all([currentReferenceVersion(deps.db), keepOpenDuplicates(deps.db, rows.map((r) => r.prediction as CasePrediction | null))]);
+  if (batch.some((p) => p.referenceVersion !== version)) {
+    deps.reference.saw(version);
+    throw new StaleReferenceError(version);
+  }
+  const now = deps.clock.now();
+  const days = [...new Set(batch.map((p) => p.day))].sort();
+  const perDay = new Map(days.map((d) => [d, 0]));
+  const seqs = batch.map((p) => perDay.set(p.day, perDay.get(p.day)! + 1).get(p.day)!);
+  const all = rows.map((_, i) => i + 1);
+  const notices = rows.flatMap((c, i) => receivedNotice(c).map((n) => ({ n, i: i + 1 })));
+  const notify = deps.bus.notifyInTransaction(rows.map((c) => caseEvent(c, [])), (v) => withNumbers(v, all, numberIn.live));
+  const statement = sql`
+    with cnt as (
+      insert into case_counters (day, last) select d, n from unnest(${sql.param(days)}::text[], ${sql.param(days.map((d) => perDay.get(d)!))}::int[]) as x(d, n)
+      on conflict (day) do update set last = case_counters.last + excluded.last
+      returning day, last),
+    nums as (
+      select array_agg(${deps.config.JICENG_CASE_PREFIX}::text || '-' || u.d || '-' || (case when k < 10000 then lpad(k::text, 4, '0') else k::text end) order by u.o) as numbers
+      from unnest(${sql.param(batch.map((p) => p.day))}::text[], ${sql.param(seqs)}::int[], ${sql.param(batch.map((p) => perDay.get(p.day)!))}::int[])
+        with ordinality as u(d, s, n, o)
+      join cnt on cnt.day = u.d, lateral (select cnt.last - u.n + u.s as k) kk),
+    cases_in as (${caseRowsInsert(rows, sql`(select numbers from nums)`)} returning *),
+    trail as (${auditEntriesInsert(now, batch.map((p, i) => receivedEntry(p, rows[i]!)), (v) => withNumbers(v, all, numberIn.trail))}),
+    ${notices.length ? sql`notices as (${noticesInsert(now, notices.map((x) => x.n), (v) => withNumbers(v, notices.map((x) => x.i), numberIn.notice))}),` : sql``}
+    ${sql.raw(newCaseFactsParts('cases_in'))}${notify ? sql`, live as (${notify})` : sql``}
+    select (select numbers from nums) as numbers${notify ? sql`, (select count(*) from live) as notified` : sql``}`;
+  const [written] = await rowsOf<{ numbers: string[] | null }>(deps.db, statement);
+  const numbers = written?.numbers;
+  if (!numbers || numbers.length !== rows.length) throw new Error(`intake: the batch statement numbered ${numbers?.length ?? 0} of ${rows.length} cases`);
+  return rows.map((row, i) => {
+    row.number = numbers[i]!;
+    return { row, event: caseEvent(row, []) };
+  });
+}
+
+/**
+ * Writes the batch; returns the cases in the batch's order. A batch without attachments or cases to dispatch at once
+ * is one statement (`writeReceivedAtOnce`); any other pays five
  * round trips whatever its size: begin, numbers, one statement for the rows with their trail entries, notices and live
  * notification, the cockpit facts, commit (plus one before the numbers to re-read duplicate matches when there are any).
  */
 export async function writeCases(deps: Pick<Deps, 'db' | 'clock' | 'work' | 'config' | 'reference' | 'bus'>, batch: readonly PreparedCase[]): Promise<WrittenCase[]> {
+  if (batch.every((p) => !p.files.length && !p.auto)) return writeReceivedAtOnce(deps, batch);
   return deps.db.transaction(async (tx) => {
     // Before the numbers: nothing else waits on this batch's counter rows while the matches are re-read.
     await keepOpenDuplicates(tx, batch.map((p) => p.row.prediction as CasePrediction | null));

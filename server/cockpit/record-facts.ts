@@ -59,3 +59,16 @@ export async function recordCaseFactsById(tx: Db, ids: readonly string[]): Promi
 export async function recordCaseFacts(tx: Db, rows: readonly Pick<CaseRow, 'id'>[]): Promise<number> {
   return recordCaseFactsById(tx, rows.map((r) => r.id));
 }
+
+/**
+ * The facts of cases a statement is inserting, as two more parts of it: `source` names its part that inserts the
+ * cases `returning *`. New cases have no old facts: each gets its facts row and one +1 delta, which is what
+ * recordCaseFacts would write after them — without a round trip of its own (the intake writer's batch statement).
+ */
+export function newCaseFactsParts(source: string): string {
+  return `new_facts as (
+    insert into cockpit_case_facts (${factsColumns.join(', ')}) select ${factsSelectSql()} from ${source} c
+    returning ${factsColumns.join(', ')}),
+  new_deltas as (
+    insert into cockpit_deltas (sign, ${counted.join(', ')}) select 1, ${list('new_facts', counted)} from new_facts)`;
+}

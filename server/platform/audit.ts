@@ -54,8 +54,11 @@ export async function auditEach(db: Db, at: Date, rows: AuditRow[]): Promise<voi
   if (rows.length) await db.execute(auditEntriesInsert(at, rows));
 }
 
-/** The INSERT of `auditEach`, for a caller that runs it as part of a larger statement (the intake writer). */
-export function auditEntriesInsert(at: Date, rows: readonly AuditRow[]): SQL {
+/**
+ * The INSERT of `auditEach`, for a caller that runs it as part of a larger statement (the intake writer), which may
+ * rewrite the entries' changes (a text[] of JSON) in SQL: case numbers counted in that statement go in there.
+ */
+export function auditEntriesInsert(at: Date, rows: readonly AuditRow[], fillChanges?: (changes: SQL) => SQL): SQL {
   const person = (r: AuditRow) => (r.actor && r.actor.username !== 'system' ? r.actor : null);
   const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
   const col = <T>(pick: (r: AuditRow) => T) => sql.param(rows.map(pick));
@@ -64,7 +67,7 @@ export function auditEntriesInsert(at: Date, rows: readonly AuditRow[]): SQL {
     select coalesce(t, ${at}), ai, ar, u, a, st, si, ch::jsonb, r, rq, ca, att::jsonb
     from unnest(${col((r) => r.at?.toISOString() ?? null)}::timestamptz[], ${col((r) => person(r)?.id ?? null)}::uuid[], ${col((r) => person(r)?.role ?? (r.actor ? 'system' : null))}::text[],
                 ${col((r) => r.unitId ?? person(r)?.unitId ?? null)}::uuid[], ${col((r) => r.action)}::text[], ${col((r) => r.subjectType)}::text[],
-                ${col((r) => r.subjectId)}::text[], ${col((r) => json(r.changes))}::text[], ${col((r) => r.reason ?? null)}::text[],
+                ${col((r) => r.subjectId)}::text[], ${fillChanges ? fillChanges(sql`${col((r) => json(r.changes))}`) : col((r) => json(r.changes))}::text[], ${col((r) => r.reason ?? null)}::text[],
                 ${col((r) => r.meta?.requestId ?? null)}::text[], ${col((r) => r.meta?.clientAddress ?? null)}::text[],
                 ${col((r) => json(r.attachments))}::text[]) as x(t, ai, ar, u, a, st, si, ch, r, rq, ca, att)`;
 }

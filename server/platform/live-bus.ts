@@ -72,11 +72,12 @@ export class LiveBus {
    * The statement that tells the other instances of these events when the caller's transaction commits (PostgreSQL
    * delivers NOTIFY at commit, never for a rollback), or null on the embedded database; after the commit, the caller
    * gives the same events to `emitLocal`. This saves the separate NOTIFY round trip (and its commit) of `publish`.
+   * The payloads ({origin, event} as JSON text[]) may be rewritten in SQL: the intake writer sets case numbers there.
    */
-  notifyInTransaction(events: readonly LiveEvent[]): SQL | null {
+  notifyInTransaction(events: readonly LiveEvent[], fillPayloads?: (payloads: SQL) => SQL): SQL | null {
     if (this.database.kind !== 'postgres' || !events.length) return null;
-    const payloads = events.map((event) => this.payloadOf(event));
-    return sql`select pg_notify(${CHANNEL}, p) from unnest(${sql.param(payloads)}::text[]) as p`;
+    const payloads = sql.param(events.map((event) => this.payloadOf(event)));
+    return sql`select pg_notify(${CHANNEL}, p) from unnest(${fillPayloads ? fillPayloads(sql`${payloads}`) : payloads}::text[]) as p`;
   }
 
   /** What a notification carries: the event and this instance, whose own echoes `start()` ignores. */
