@@ -7,6 +7,7 @@ import { eq, sql, type SQL } from 'drizzle-orm';
 import { caseAttachments, cases } from '../db/schema/cases.js';
 import { newCaseFactsParts, recordCaseFacts } from '../cockpit/record-facts.js';
 import { rowsOf } from '../db/rows.js';
+import { rowsOfNamed } from '../db/named-statement.js';
 import type { Db } from '../db/client.js';
 import { systemActor } from '../platform/actor.js';
 import { auditEach, auditEntriesInsert, type AuditRow } from '../platform/audit.js';
@@ -146,7 +147,8 @@ async function writeReceivedAtOnce(deps: Pick<Deps, 'db' | 'clock' | 'config' | 
     ${notices.length ? sql`notices as (${noticesInsert(now, notices.map((x) => x.n), (v) => withNumbers(v, notices.map((x) => x.i), numberIn.notice))}),` : sql``}
     ${sql.raw(newCaseFactsParts('cases_in'))}${notify ? sql`, live as (${notify})` : sql``}
     select (select numbers from nums) as numbers${notify ? sql`, (select count(*) from live) as notified` : sql``}`;
-  const [written] = await rowsOf<{ numbers: string[] | null }>(deps.db, statement);
+  // Some 20 kB of SQL in at most four forms (with or without notices, live notification): parsed once per connection.
+  const [written] = await rowsOfNamed<{ numbers: string[] | null }>(deps.db, 'intake_batch', statement);
   const numbers = written?.numbers;
   if (!numbers || numbers.length !== rows.length) throw new Error(`intake: the batch statement numbered ${numbers?.length ?? 0} of ${rows.length} cases`);
   return rows.map((row, i) => {

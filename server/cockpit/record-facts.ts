@@ -1,6 +1,7 @@
 import type { CaseRow } from '../cases/case-action.js';
 import type { Db } from '../db/client.js';
 import { cockpitMeasures } from '../db/schema/cockpit.js';
+import { runNamed } from '../db/named-statement.js';
 import { factsColumns, factsSelectSql, keySql } from './facts-sql.js';
 
 /** The columns whose change is a change of what the cockpit counts (every facts column but the case id). */
@@ -49,10 +50,8 @@ const many = { name: 'cockpit_record_facts_n', text: recordSql('c.id = any($1::u
 export async function recordCaseFactsById(tx: Db, ids: readonly string[]): Promise<number> {
   if (!ids.length) return 0;
   const q = ids.length === 1 ? one : many;
-  // drizzle's execute() has no statement name; its session's prepareQuery (public, the query builders' .prepare()) has.
-  const prepared = tx._.session.prepareQuery({ sql: q.text, params: [ids.length === 1 ? ids[0] : [...ids]] }, undefined, q.name, false);
-  const res = (await prepared.execute()) as unknown as { rows: { n: number }[] };
-  return res.rows[0]?.n ?? 0;
+  const [row] = await runNamed<{ n: number }>(tx, q.name, q.text, [ids.length === 1 ? ids[0] : [...ids]]);
+  return row?.n ?? 0;
 }
 
 /** The same for case rows a use case just wrote (intake, every action): their facts come from the rows as stored. */
