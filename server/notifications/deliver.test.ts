@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messages, outbox } from '../db/schema/cases.js';
 import { units } from '../db/schema/org.js';
@@ -25,7 +25,10 @@ describe('outbox delivery', () => {
     const got = await t.deps.db.select().from(messages).where(eq(messages.title, '测试通知'));
     expect(got.map((m) => m.userId).sort()).toEqual(handlers.map((h) => h.id).sort());
     const res = await t.request('GET', '/api/messages', { token: await t.login('handler') });
-    expect(res.body.unread).toBeGreaterThanOrEqual(1);
+    const [me] = await t.deps.db.select({ id: users.id }).from(users).where(eq(users.username, 'handler'));
+    const unread = await t.deps.db.select().from(messages).where(and(eq(messages.userId, me!.id), isNull(messages.readAt)));
+    expect(unread.map((m) => m.title)).toContain('测试通知');
+    expect(res.body.unread).toBe(unread.length);
     expect(res.body.items.some((m: { title: string }) => m.title === '测试通知')).toBe(true);
   });
 
