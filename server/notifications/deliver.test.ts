@@ -55,3 +55,24 @@ describe('outbox delivery', () => {
     expect(row!.deliveredAt).not.toBeNull();
   });
 });
+
+describe('messages', () => {
+  it('are marked read by their own addressee only', async () => {
+    const [me] = await t.deps.db.select({ id: users.id }).from(users).where(eq(users.username, 'handler'));
+    await enqueueNotices(t.deps.db, t.deps.clock.now(), [{ to: { userId: me!.id }, topic: 'test', title: '只给承办人', body: 'x', key: 'test:read' }]);
+    await deliverOutbox(t.deps, [inAppDriver]);
+    const handler = await t.login('handler');
+    const mine = (await t.request('GET', '/api/messages?unread=true', { token: handler })).body;
+    const message = mine.items.find((m: { title: string }) => m.title === '只给承办人');
+    expect(message.readAt).toBeNull();
+    const url = `/api/messages/${message.id}/read`;
+    expect((await t.request('POST', url, { token: await t.login('dispatcher') })).status).toBe(404);
+    expect((await t.request('POST', url, { token: null })).status).toBe(401);
+    const [still] = await t.deps.db.select().from(messages).where(eq(messages.id, message.id));
+    expect(still!.readAt).toBeNull();
+    expect((await t.request('POST', url, { token: handler })).status).toBe(204);
+    const after = (await t.request('GET', '/api/messages?unread=true', { token: handler })).body;
+    expect(after.unread).toBe(mine.unread - 1);
+    expect(after.items.map((m: { id: string }) => m.id)).not.toContain(message.id);
+  });
+});
