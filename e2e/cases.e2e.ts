@@ -151,10 +151,16 @@ describe('the case loop, by clicking', () => {
     const { context, page } = await openPage(browser(), server().baseUrl, desktop);
     try {
       await loginThroughForm(page, 'dispatcher', password);
+      expect(number).not.toBe('');
       const found = (await (await context.request.get(`/api/cases?q=${number}`)).json()) as { items: { id: string }[] };
-      await page.goto(`/cases/${found.items[0]?.id}`);
-      await page.getByTestId('case-timeline').waitFor({ timeout: 30_000 });
-      await page.getByTestId('location-map').locator('canvas').first().waitFor({ state: 'attached', timeout: 30_000 });
+      expect(found.items).toHaveLength(1);
+      await page.goto(`/cases/${found.items[0]!.id}`);
+      await page.locator(`[data-testid="case-page"][data-case-number="${number}"]`).waitFor({ timeout: 30_000 });
+      await expect.poll(() => page.getByTestId('case-status').first().innerText(), { timeout: 15_000 }).toBe('已结案');
+      const actions = await page.getByTestId('timeline-entry').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));
+      expect(actions).toEqual(['received', 'dispatched', 'accepted', 'resolved', 'rated']);
+      // The place is drawn, not just an empty canvas.
+      await expect.poll(() => paintedPixels(page, '[data-testid="location-map"]'), { timeout: 20_000 }).toBeGreaterThan(2_000);
       await shot(page, 'case-1440.png');
     } finally {
       await context.close();

@@ -44,9 +44,13 @@ describe('the grid map', () => {
     const { context, page } = await openPage(browser(), server().baseUrl, desktop);
     try {
       await loginThroughForm(page, 'admin', password);
+      const grids = (await (await context.request.get('/api/org/grids')).json()) as { features: unknown[] };
       await page.goto('/org/map');
       const painted = await waitForPaintedMap(page);
       expect(painted).toBeGreaterThan(50_000);
+      // Every grid of the county, not just the admin's own corner of it.
+      expect(grids.features.length).toBeGreaterThan(100);
+      expect(await page.getByTestId('grid-summary').innerText()).toContain(String(grids.features.length));
       await page.waitForTimeout(800); // let ECharts finish its entry animation before the picture
       await page.screenshot({ path: path.join(screenshots, 'grid-map-1440.png') });
     } finally {

@@ -31,6 +31,8 @@ export const configSchema = z.object({
   JICENG_LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   JICENG_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   JICENG_PUBLIC_INTAKE_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  /** Per-address limit on the other endpoints signed-out callers may read (the taxonomy, the latest checkpoint). */
+  JICENG_PUBLIC_READ_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   JICENG_BACKGROUND: bool.default(true),
   JICENG_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   /** Office hours for working-time deadlines, e.g. "08:30-12:00,13:30-17:30" (China time). */

@@ -30,7 +30,10 @@ export async function evidenceRoutes(app: App, deps: Deps): Promise<void> {
   const tags = ['evidence'];
   app.get(
     '/api/audit/checkpoints/latest',
-    { schema: { tags, summary: '最新签名检查点 The latest signed checkpoint (public, meant to be published)', security: [], response: { 200: checkpointView } } },
+    {
+      schema: { tags, summary: '最新签名检查点 The latest signed checkpoint (public, meant to be published)', security: [], response: { 200: checkpointView } },
+      config: { rateLimit: { max: deps.config.JICENG_PUBLIC_READ_PER_MINUTE, timeWindow: 60_000, allowList: (req) => req.auth !== null } },
+    },
     async () => latestCheckpointView(deps.db),
   );
 

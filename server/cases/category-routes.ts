@@ -13,7 +13,11 @@ const categoryView = z.object({ id: z.string(), parentId: z.string().nullable(),
 export async function categoryRoutes(app: App, deps: Deps): Promise<void> {
   app.get(
     '/api/categories',
-    { schema: { tags: ['cases'], summary: '问题分类 The active categories, flat (parentId links the levels)', response: { 200: z.object({ items: z.array(categoryView) }) } } },
+    {
+      schema: { tags: ['cases'], summary: '问题分类 The active categories, flat (parentId links the levels)', response: { 200: z.object({ items: z.array(categoryView) }) } },
+      // Each call reads the database, so signed-out callers are limited per address like public intake.
+      config: { rateLimit: { max: deps.config.JICENG_PUBLIC_READ_PER_MINUTE, timeWindow: 60_000, allowList: (req) => req.auth !== null } },
+    },
     async (_req, reply) => {
       const items = await deps.db
         .select({ id: categories.id, parentId: categories.parentId, level: categories.level, code: categories.code, name: categories.name })

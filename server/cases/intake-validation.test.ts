@@ -113,8 +113,14 @@ describe('anonymity, attachments and automatic dispatch', () => {
     expect(ok.rawPayload.equals(png)).toBe(true);
     expect(ok.headers['x-content-type-options']).toBe('nosniff');
     expect(ok.headers['content-disposition']).toContain('attachment');
-    const other = await t.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${await t.login('resident')}` } });
+    const resident = await t.login('resident');
+    const other = await t.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${resident}` } });
     expect(other.statusCode).toBe(404);
+    // Nor through a case the resident may read: the file must belong to the case named in the path.
+    const own = await t.request('POST', '/api/cases', { token: resident, body: { description: '楼道里的灯坏了好几天了' } });
+    expect(own.status).toBe(201);
+    const borrowed = await t.app.inject({ method: 'GET', url: `/api/cases/${own.body.id}/attachments/${detail.body.attachments[0].id}`, headers: { authorization: `Bearer ${resident}` } });
+    expect(borrowed.statusCode).toBe(404);
   });
 
   it('dispatches by rule without a person only when an admin allows it', async () => {

@@ -131,7 +131,12 @@ describe('cockpit KPIs against hand-computed values', () => {
     expect(own.kpis.received).toBe(mine === k.townshipOf.main ? 8 : mine === k.townshipOf.other ? 1 : 0);
     const elsewhere = mine === k.townshipOf.main ? k.townshipOf.other : k.townshipOf.main;
     expect((await t.request('GET', `/api/cockpit/summary?townshipId=${elsewhere}`, { token: township })).status).toBe(404);
-    expect((await t.request('GET', '/api/cockpit/summary', { token: await t.login('resident') })).status).toBe(403);
-    expect((await t.request('GET', '/api/cockpit/summary', { token: await t.login('handler') })).status).toBe(403);
+    // Every cockpit endpoint, not just the summary, refuses the roles without cockpit.read, and asks signed-out callers to sign in.
+    const endpoints = ['summary', 'trend', 'breakdown', 'map', 'hotspots', 'live', 'cases', 'reports', 'reports/monthly.xlsx', 'reports/monthly.html'];
+    for (const [who, status] of [['resident', 403], ['handler', 403], [null, 401]] as const) {
+      const token = who ? await t.login(who) : null;
+      const statuses = await Promise.all(endpoints.map(async (e) => (await t.request('GET', `/api/cockpit/${e}`, { token })).status));
+      expect(statuses, who ?? 'signed out').toEqual(endpoints.map(() => status));
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messages, outbox } from '../db/schema/cases.js';
 import { units } from '../db/schema/org.js';
@@ -25,7 +25,10 @@ describe('outbox delivery', () => {
     const got = await t.deps.db.select().from(messages).where(eq(messages.title, '测试通知'));
     expect(got.map((m) => m.userId).sort()).toEqual(handlers.map((h) => h.id).sort());
     const res = await t.request('GET', '/api/messages', { token: await t.login('handler') });
-    expect(res.body.unread).toBeGreaterThanOrEqual(1);
+    const [me] = await t.deps.db.select({ id: users.id }).from(users).where(eq(users.username, 'handler'));
+    const unread = await t.deps.db.select().from(messages).where(and(eq(messages.userId, me!.id), isNull(messages.readAt)));
+    expect(unread.map((m) => m.title)).toContain('测试通知');
+    expect(res.body.unread).toBe(unread.length);
     expect(res.body.items.some((m: { title: string }) => m.title === '测试通知')).toBe(true);
   });
 
@@ -50,5 +53,26 @@ describe('outbox delivery', () => {
     [row] = await t.deps.db.select().from(outbox).where(eq(outbox.dedupeKey, 'test:sms'));
     expect(row!.attempts).toBe(2);
     expect(row!.deliveredAt).not.toBeNull();
+  });
+});
+
+describe('messages', () => {
+  it('are marked read by their own addressee only', async () => {
+    const [me] = await t.deps.db.select({ id: users.id }).from(users).where(eq(users.username, 'handler'));
+    await enqueueNotices(t.deps.db, t.deps.clock.now(), [{ to: { userId: me!.id }, topic: 'test', title: '只给承办人', body: 'x', key: 'test:read' }]);
+    await deliverOutbox(t.deps, [inAppDriver]);
+    const handler = await t.login('handler');
+    const mine = (await t.request('GET', '/api/messages?unread=true', { token: handler })).body;
+    const message = mine.items.find((m: { title: string }) => m.title === '只给承办人');
+    expect(message.readAt).toBeNull();
+    const url = `/api/messages/${message.id}/read`;
+    expect((await t.request('POST', url, { token: await t.login('dispatcher') })).status).toBe(404);
+    expect((await t.request('POST', url, { token: null })).status).toBe(401);
+    const [still] = await t.deps.db.select().from(messages).where(eq(messages.id, message.id));
+    expect(still!.readAt).toBeNull();
+    expect((await t.request('POST', url, { token: handler })).status).toBe(204);
+    const after = (await t.request('GET', '/api/messages?unread=true', { token: handler })).body;
+    expect(after.unread).toBe(mine.unread - 1);
+    expect(after.items.map((m: { id: string }) => m.id)).not.toContain(message.id);
   });
 });

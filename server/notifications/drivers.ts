@@ -33,7 +33,7 @@ export const inAppDriver: NotificationDriver = {
   },
 };
 
-/** SMS and e-mail until a real gateway is configured: the message is written to the log, not sent. */
+/** SMS and e-mail: there is no gateway driver yet (nor a setting for one), so the message is written to the log, not sent. */
 export function loggingDriver(channel: 'sms' | 'email', log: Pick<FastifyBaseLogger, 'info'>): NotificationDriver {
   return {
     channel,

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../common/roles.js';
-import { units } from '../db/schema/org.js';
+import { grids, units } from '../db/schema/org.js';
 import { users } from '../db/schema/users.js';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
 
@@ -103,6 +103,27 @@ describe('user management is for administrators', () => {
       const res = await t.request('GET', '/api/users', { token: await t.login(e.username) });
       expect(res.status, e.username).toBe(e.role === 'admin' ? 200 : 403);
     }
+  });
+
+  it('refuses every change to units, grids and users to everyone else, even inside their own reach', async () => {
+    const [grid] = await t.deps.db.select().from(grids).limit(1);
+    const before = { units: await t.deps.db.select().from(units), users: await t.deps.db.select().from(users), grid };
+    for (const e of expectations.filter((x) => x.role !== 'admin')) {
+      const token = await t.login(e.username);
+      const own = unitOf.get(e.username)!;
+      const [me] = await t.deps.db.select({ id: users.id }).from(users).where(eq(users.username, e.username));
+      const attempts = [
+        await t.request('POST', '/api/org/units', { token, body: { parentId: own.id, kind: 'office', name: '越权单位' } }),
+        await t.request('PATCH', `/api/org/units/${own.id}`, { token, body: { name: '越权改名' } }),
+        await t.request('PATCH', `/api/org/grids/${grid!.unitId}`, { token, body: { gridWorkerId: null } }),
+        await t.request('POST', '/api/users', { token, body: { username: `x-${e.username}`, displayName: '越权', role: 'admin', unitId: own.id, password: 'secret-pass-1' } }),
+        await t.request('PATCH', `/api/users/${me!.id}`, { token, body: { role: 'admin' } }),
+      ];
+      expect(attempts.map((a) => a.status), e.username).toEqual([403, 403, 403, 403, 403]);
+    }
+    expect(await t.deps.db.select().from(units)).toEqual(before.units);
+    expect(await t.deps.db.select().from(users)).toEqual(before.users);
+    expect((await t.deps.db.select().from(grids).where(eq(grids.unitId, grid!.unitId)))[0]).toEqual(before.grid);
   });
 
   it('refuses anonymous callers with 401', async () => {

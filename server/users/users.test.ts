@@ -21,7 +21,8 @@ describe('user management', () => {
     const [row] = await t.deps.db.select().from(users).where(eq(users.username, 'zhangwei'));
     expect(row!.phoneCipher).not.toContain('13912345678');
     expect(row!.passwordHash).toMatch(/^scrypt\$/);
-    expect(await t.login('zhangwei', 'secret-pass-1')).toBeTruthy();
+    const me = await t.request('GET', '/api/me', { token: await t.login('zhangwei', 'secret-pass-1') });
+    expect(me.body.user).toMatchObject({ username: 'zhangwei', displayName: '张伟', role: 'handler' });
   });
 
   it('refuses duplicates and bad fields by name', async () => {

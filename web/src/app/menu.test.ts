@@ -43,11 +43,6 @@ describe('menu table', () => {
     expect(who('cases-supervision')).toEqual(['admin', 'dispatcher', 'leader', 'supervisor']);
   });
 
-  it('gives the cockpit to the roles the server lets read it (cockpit.read)', () => {
-    const who = roles.filter((r) => canOpen(r, 'cockpit')).sort();
-    expect(who).toEqual(['admin', 'dispatcher', 'leader', 'supervisor', 'township_staff']);
-  });
-
   it('treats an unknown role as a resident-like visitor', () => {
     expect(menuFor('martian').map((i) => i.key)).toEqual(['home']);
   });
