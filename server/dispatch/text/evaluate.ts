@@ -16,6 +16,10 @@ export interface EvaluationResult {
   perClass: Record<string, { precision: number; recall: number; f1: number }>;
   trainSeconds: number;
   msPerMessage: number;
+  /** The embedding view's vocabulary and dimensions, or null when the classifier is the sparse model alone. */
+  embeddingView: { words: number; dim: number } | null;
+  /** Peak resident memory of this process so far, in MB. */
+  peakRssMb: number;
 }
 
 const round = (x: number, digits = 4) => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -53,6 +57,8 @@ export function evaluateClassifier(input: {
   return {
     accuracy: round(report.accuracy), macroF1: round(report.macroF1), perClass,
     trainSeconds: round(trainSeconds, 2), msPerMessage: round(median(times), 3),
+    embeddingView: classifier.view ? { words: classifier.view.embedder.words.length, dim: classifier.view.embedder.dim } : null,
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
   };
 }
 
@@ -60,12 +66,15 @@ export function evaluateClassifier(input: {
  * Reads the JSONL files and evaluates; throws AppError('invalid_file') naming a file that cannot be used. A taxonomy
  * file, when given, adds its category names as descriptions (a variant: the protocol's figure is without it).
  */
-export function evaluateFiles(paths: { train: string; test: string; unlabelled?: readonly string[]; taxonomy?: string; seed?: number }): EvaluationResult {
+export function evaluateFiles(paths: {
+  train: string; test: string; unlabelled?: readonly string[]; taxonomy?: string; seed?: number; options?: TrainClassifierInput['options'];
+}): EvaluationResult {
   const train = readReportsJsonl(paths.train, true);
   const test = readReportsJsonl(paths.test, true);
   const unlabelled = (paths.unlabelled ?? []).flatMap((p) => readReportsJsonl(p, false));
   const descriptions = paths.taxonomy !== undefined ? readTaxonomyJsonl(paths.taxonomy) : undefined;
   return evaluateClassifier({
     train, test, unlabelled, ...(descriptions ? { descriptions } : {}), ...(paths.seed !== undefined ? { seed: paths.seed } : {}),
+    ...(paths.options ? { options: paths.options } : {}),
   });
 }
