@@ -23,7 +23,7 @@ describe('runEvalCommand', () => {
     expect(out.stderr).toBe('');
     expect(out.stdout.trim().split('\n')).toHaveLength(1);
     const r = JSON.parse(out.stdout);
-    expect(Object.keys(r).sort()).toEqual(['accuracy', 'embeddingView', 'macroF1', 'msPerMessage', 'peakRssMb', 'perClass', 'trainSeconds']);
+    expect(Object.keys(r).sort()).toEqual(['accuracy', 'calibration', 'embeddingView', 'macroF1', 'msPerMessage', 'peakRssMb', 'perClass', 'trainSeconds']);
     // Ten unlabelled texts are far too few to learn word vectors from.
     expect(r.embeddingView).toBeNull();
     expect(r.peakRssMb).toBeGreaterThan(0);

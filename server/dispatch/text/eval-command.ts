@@ -27,6 +27,8 @@ function table(r: EvaluationResult): string {
   );
   return [`accuracy ${r.accuracy.toFixed(4)}  macro-F1 ${r.macroF1.toFixed(4)}`, ...rows,
     `train ${r.trainSeconds} s, ${r.msPerMessage} ms/message (median), peak RSS ${r.peakRssMb} MB`,
+    `calibration: ECE ${r.calibration.ece.toFixed(3)}, confidence ≥ ${r.calibration.atThreshold.threshold} on `
+      + `${(r.calibration.atThreshold.share * 100).toFixed(1)} % with accuracy ${r.calibration.atThreshold.accuracy.toFixed(3)}`,
     r.embeddingView ? `embedding view: ${r.embeddingView.words} words × ${r.embeddingView.dim}` : 'no embedding view'].join('\n');
 }
 
