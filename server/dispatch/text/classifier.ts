@@ -8,7 +8,7 @@
  */
 import { AppError } from '../../platform/errors.js';
 import { fitTemperature } from './calibrate.js';
-import { DocumentEmbedder, defaultViewOptions } from './embedding-view.js';
+import { DocumentEmbedder, defaultViewOptions, tokenise } from './embedding-view.js';
 import type { ViewOptions } from './embedding-view.js';
 import { countFeatures, defaultFeatureOptions, FeatureExtractor } from './features.js';
 import type { FeatureOptions, TextInput } from './features.js';
@@ -64,9 +64,10 @@ export interface TrainClassifierInput {
   unlabelled?: readonly TextInput[];
   /**
    * Category descriptions (a category's name, its sub-categories' names, its keywords) as extra labelled examples:
-   * they name sub-topics the labelled cases may not cover yet. Always in training, never held out.
+   * they name sub-topics the labelled cases may not cover yet. Always in training, never held out. Also weakly
+   * labelled examples (e.g. from the unit a reply names, reply-units.ts) at a weight below 1.
    */
-  descriptions?: readonly { text: TextInput; label: string }[];
+  descriptions?: readonly { text: TextInput; label: string; weight?: number }[];
   seed?: number;
   options?: Partial<Omit<ClassifierOptions, 'features' | 'selfTraining' | 'view'>> & {
     features?: Partial<FeatureOptions>;
@@ -99,11 +100,12 @@ export function trainClassifier(input: TrainClassifierInput): TrainedClassifier 
   const ys = input.labelled.map((l) => l.label);
   const unlabelled = input.unlabelled ?? [];
   const descriptions = input.descriptions ?? [];
-  const embedder = viewEnabled(o, unlabelled.length) ? DocumentEmbedder.learn(unlabelled, o.view) : undefined;
-  const view = embedder && {
+  const tokens = viewEnabled(o, unlabelled.length) ? unlabelled.map(tokenise) : undefined;
+  const embedder = tokens && DocumentEmbedder.learn(tokens, o.view);
+  const view = tokens && embedder && {
     embedder,
     labelled: input.labelled.map((l) => embedder.embed(l.text)),
-    unlabelled: unlabelled.map((t) => embedder.embed(t)),
+    unlabelled: tokens.map((t) => embedder.embed(t)),
     described: descriptions.map((d) => embedder.embed(d.text)),
   };
   return trainFromCounts(
@@ -134,11 +136,16 @@ export interface ViewVectors {
 export interface DescribedCounts {
   counts: readonly SparseVector[];
   ys: readonly string[];
+  /** Cost of each (default 1). */
+  weights?: readonly number[];
 }
 
 /** Counts the features of category descriptions (made with the same feature options as the examples). */
 export function describedCounts(descriptions: TrainClassifierInput['descriptions'] = [], features: FeatureOptions): DescribedCounts {
-  return { counts: descriptions.map((d) => countFeatures(d.text, features)), ys: descriptions.map((d) => d.label) };
+  return {
+    counts: descriptions.map((d) => countFeatures(d.text, features)), ys: descriptions.map((d) => d.label),
+    weights: descriptions.map((d) => d.weight ?? 1),
+  };
 }
 
 /** Trains from raw feature counts (made with o.features), so cross-validation can count each text once. */
@@ -165,6 +172,7 @@ export function trainFromCounts(
   const keep = described.ys.map((y, i) => (known.has(y) ? i : -1)).filter((i) => i >= 0);
   const ds = keep.map((i) => extractor.weight(described.counts[i] as SparseVector));
   const dys = keep.map((i) => described.ys[i] as string);
+  const dws = keep.map((i) => described.weights?.[i] ?? 1);
   const learner = (c: number, dimBits: number, algorithm: ClassifierOptions['algorithm']) =>
     (x: readonly SparseVector[], y: readonly string[], w: readonly number[]) => {
       // Pseudo-labels count at their own weight, so that a class they crowd is not mistaken for a large one.
@@ -181,9 +189,10 @@ export function trainFromCounts(
   // view picks its own pseudo-labels, as in the experiment that measured the combination.
   const fit = (rows: readonly number[]): TrainedClassifier => {
     const y = [...rows.map((i) => ys[i] as string), ...dys];
-    const model = selfTrain([...rows.map((i) => xs[i] as SparseVector), ...ds], y, us, sparseLearner, o.selfTraining);
+    const w = [...rows.map(() => 1), ...dws];
+    const model = selfTrain([...rows.map((i) => xs[i] as SparseVector), ...ds], y, us, sparseLearner, o.selfTraining, w);
     if (!view || !viewLearner) return new TrainedClassifier(extractor, model);
-    const vm = selfTrain([...rows.map((i) => view.labelled[i] as SparseVector), ...vds], y, view.unlabelled, viewLearner, o.selfTraining);
+    const vm = selfTrain([...rows.map((i) => view.labelled[i] as SparseVector), ...vds], y, view.unlabelled, viewLearner, o.selfTraining, w);
     return new TrainedClassifier(extractor, model, { embedder: view.embedder, model: vm, weight: o.view.weight });
   };
   const clf = fit(ys.map((_, i) => i));

@@ -10,7 +10,7 @@
 import { countFeatures, FeatureExtractor, inputText } from './features.js';
 import type { TextInput } from './features.js';
 import { describedCounts, trainFromCounts, resolveOptions, viewEnabled } from './classifier.js';
-import { DocumentEmbedder } from './embedding-view.js';
+import { DocumentEmbedder, tokenise } from './embedding-view.js';
 import type { TrainClassifierInput } from './classifier.js';
 import { clusterFolds } from './cluster-folds.js';
 import { mulberry32 } from './hash.js';
@@ -46,10 +46,11 @@ export function crossValidate(input: {
   const labelledKeys = input.labelled.map((l) => inputText(l.text));
   const unlabelledKeys = unlabelled.map(inputText);
   const labelledKeySet = new Set(labelledKeys);
-  const vectorTexts = unlabelled.filter((_, j) => !labelledKeySet.has(unlabelledKeys[j] as string));
+  const tokens = viewEnabled(o, unlabelled.length) ? unlabelled.map(tokenise) : [];
+  const vectorTexts = tokens.filter((_, j) => !labelledKeySet.has(unlabelledKeys[j] as string));
   const embedder = viewEnabled(o, vectorTexts.length) ? DocumentEmbedder.learn(vectorTexts, o.view) : undefined;
   const lv = embedder ? input.labelled.map((l) => embedder.embed(l.text)) : [];
-  const uv = embedder ? unlabelled.map((t) => embedder.embed(t)) : [];
+  const uv = embedder ? tokens.map((t) => embedder.embed(t)) : [];
   const dv = embedder ? (input.descriptions ?? []).map((d) => embedder.embed(d.text)) : [];
   // Clusters are found once, on vectors weighted by IDF of every text (unsupervised, labels unused).
   const clusterSpace = input.split === 'cluster' ? FeatureExtractor.fitCounts([...lc, ...uc], o.features) : undefined;

@@ -50,6 +50,17 @@ export function viewTokens(text: string | undefined): string[] {
   return text ? segmentNormalized(normalizeText(text).replace(/\d/g, '0')) : [];
 }
 
+/** A text's title and body words (a plain string is all body). */
+export interface TokenisedText {
+  title: string[];
+  body: string[];
+}
+
+/** Segments a text once, so that learning and embedding the same texts need not segment them twice. */
+export function tokenise(input: TextInput): TokenisedText {
+  return typeof input === 'string' ? { title: [], body: viewTokens(input) } : { title: viewTokens(input.title), body: viewTokens(input.body) };
+}
+
 /** Turns texts into document vectors with quantised word vectors and IDF weights. */
 export class DocumentEmbedder {
   private readonly index: Map<string, number>;
@@ -68,8 +79,11 @@ export class DocumentEmbedder {
   }
 
   /** Learns word vectors and IDF from unlabelled texts (no labels are used). */
-  static learn(texts: readonly TextInput[], o: Pick<ViewOptions, 'titleWeight' | 'embedding'>): DocumentEmbedder {
-    const docs = texts.map((t) => (typeof t === 'string' ? viewTokens(t) : [...viewTokens(t.title), ...viewTokens(t.body)]));
+  static learn(texts: readonly (TextInput | TokenisedText)[], o: Pick<ViewOptions, 'titleWeight' | 'embedding'>): DocumentEmbedder {
+    const docs = texts.map((t) => {
+      const { title, body } = isTokenised(t) ? t : tokenise(t);
+      return [...title, ...body];
+    });
     const learnt = learnWordVectors(docs, o.embedding);
     const words = [...learnt.vocab.keys()];
     const df = new Uint32Array(words.length);
@@ -82,19 +96,17 @@ export class DocumentEmbedder {
   }
 
   /** The unit-length document vector of a text (all zeros when it has no known word), dense as a sparse vector. */
-  embed(input: TextInput): SparseVector {
+  embed(input: TextInput | TokenisedText): SparseVector {
+    const { title, body } = isTokenised(input) ? input : tokenise(input);
     const tf = new Map<number, number>();
-    const count = (text: string | undefined, w: number) => {
-      for (const t of viewTokens(text)) {
+    const count = (words: readonly string[], w: number) => {
+      for (const t of words) {
         const i = this.index.get(t);
         if (i !== undefined) tf.set(i, (tf.get(i) ?? 0) + w);
       }
     };
-    if (typeof input === 'string') count(input, 1);
-    else {
-      count(input.title, this.titleWeight);
-      count(input.body, 1);
-    }
+    count(title, this.titleWeight);
+    count(body, 1);
     const dim = this.dim;
     const out = new Float64Array(dim);
     for (const [i, c] of tf) {
@@ -122,6 +134,10 @@ export class DocumentEmbedder {
     vectors.set(new Int8Array(buf.buffer, buf.byteOffset, buf.byteLength));
     return new DocumentEmbedder(json.words, json.dim, vectors, base64ToFloat32(json.scales), base64ToFloat32(json.idf), json.titleWeight);
   }
+}
+
+function isTokenised(t: TextInput | TokenisedText): t is TokenisedText {
+  return typeof t !== 'string' && Array.isArray((t as TokenisedText).body);
 }
 
 /** Int8 values with a scale per row (its largest magnitude / 127): 1 byte a number instead of 4. */
