@@ -88,7 +88,8 @@ describe('trainClassifier with the embedding view', () => {
     const e = clf.view!.embedder.embed(text);
     const sparse = clf.model.scores(x);
     const view = clf.view!.model.scores(e);
-    clf.scores(x, e).forEach((s, k) => expect(s).toBeCloseTo(sparse[k]! + 0.5 * view[k]!, 9));
+    expect(clf.view!.weight).toBe(0.3);
+    clf.scores(x, e).forEach((s, k) => expect(s).toBeCloseTo(sparse[k]! + 0.3 * view[k]!, 9));
     const top = clf.classify(text, 3);
     expect(top[0]!.label).toBe('交通运输');
     expect(top[0]!.confidence).toBeGreaterThan(top[1]!.confidence);

@@ -27,8 +27,12 @@ export interface ViewOptions {
   embedding: Partial<EmbeddingOptions>;
 }
 
-/** From the embedding-view experiment (docs/BENCHMARKS.md#classifier), checked again by cross-validation. */
-export const defaultViewOptions: ViewOptions = { minTexts: 1000, weight: 0.5, c: 1, titleWeight: 3, embedding: {} };
+/**
+ * The view's weight was chosen by 5-fold cross-validation on the labelled file (5 repeats): at 0.3 stratified macro-F1
+ * stays that of the sparse model alone (0.860) and leave-cluster-out macro-F1 rises most (0.729 -> 0.752); at 0.5,
+ * 0.854 and 0.746; at 0.8, 0.729 leave-cluster-out. The rest is the experiment's (docs/BENCHMARKS.md#classifier).
+ */
+export const defaultViewOptions: ViewOptions = { minTexts: 1000, weight: 0.3, c: 1, titleWeight: 3, embedding: {} };
 
 /** The JSON form of a DocumentEmbedder: words, and typed arrays as base64. */
 export interface DocumentEmbedderJSON {
