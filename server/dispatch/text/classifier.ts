@@ -100,14 +100,7 @@ export function trainClassifier(input: TrainClassifierInput): TrainedClassifier 
   const ys = input.labelled.map((l) => l.label);
   const unlabelled = input.unlabelled ?? [];
   const descriptions = input.descriptions ?? [];
-  const tokens = viewEnabled(o, unlabelled.length) ? unlabelled.map(tokenise) : undefined;
-  const embedder = tokens && DocumentEmbedder.learn(tokens, o.view);
-  const view = tokens && embedder && {
-    embedder,
-    labelled: input.labelled.map((l) => embedder.embed(l.text)),
-    unlabelled: tokens.map((t) => embedder.embed(t)),
-    described: descriptions.map((d) => embedder.embed(d.text)),
-  };
+  const view = viewEnabled(o, unlabelled.length) ? learnView(input.labelled, unlabelled, descriptions, o) : undefined;
   return trainFromCounts(
     input.labelled.map((l) => countFeatures(l.text, o.features)),
     ys,
@@ -117,6 +110,21 @@ export function trainClassifier(input: TrainClassifierInput): TrainedClassifier 
     describedCounts(descriptions, o.features),
     view,
   );
+}
+
+/** Learns the word vectors and embeds every text; the segmented texts are garbage once it returns. */
+function learnView(
+  labelled: TrainClassifierInput['labelled'], unlabelled: readonly TextInput[], descriptions: NonNullable<TrainClassifierInput['descriptions']>,
+  o: ClassifierOptions,
+): ViewVectors {
+  const tokens = unlabelled.map(tokenise);
+  const embedder = DocumentEmbedder.learn(tokens, o.view);
+  return {
+    embedder,
+    labelled: labelled.map((l) => embedder.embed(l.text)),
+    unlabelled: tokens.map((t) => embedder.embed(t)),
+    described: descriptions.map((d) => embedder.embed(d.text)),
+  };
 }
 
 /** Whether the embedding view is learnt from this many unlabelled texts. */
