@@ -32,7 +32,7 @@ describe('jiceng classifier', () => {
     const lines = r.out.trim().split('\n');
     expect(lines).toHaveLength(1);
     const result = JSON.parse(lines[0]!);
-    expect(Object.keys(result).sort()).toEqual(['accuracy', 'macroF1', 'msPerMessage', 'perClass', 'trainSeconds']);
+    expect(Object.keys(result).sort()).toEqual(['accuracy', 'calibration', 'embeddingView', 'macroF1', 'msPerMessage', 'peakRssMb', 'perClass', 'trainSeconds']);
     expect(result.accuracy).toBeGreaterThan(0.5);
     expect(Object.keys(result.perClass).sort()).toEqual(['交通运输', '城乡建设', '环境保护']);
   });

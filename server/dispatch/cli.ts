@@ -10,7 +10,7 @@ import { EVAL_USAGE, runEvalCommand } from './text/eval-command.js';
 import { trainFromCases } from './train.js';
 
 /** The help line of the command in `jiceng help`. */
-export const CLASSIFIER_HELP = 'classifier train | status | eval --train <jsonl> --test <jsonl> [--unlabeled <jsonl> ...] [--taxonomy <jsonl>] [--json]\n'
+export const CLASSIFIER_HELP = 'classifier train | status | eval --train <jsonl> --test <jsonl> [--unlabeled <jsonl> ...] [--taxonomy <jsonl>] [--sparse-only] [--json]\n'
   + '                              train a version from dispatched cases (activated if not worse), list versions, or evaluate on files';
 
 /** Where the command writes (tests capture it). */

@@ -12,7 +12,7 @@ import type { Ctx } from '../platform/context.js';
 import { authorize } from '../platform/policies.js';
 import { caseScope } from '../cases/case-scope.js';
 import { areaIds } from '../cases/suggest-unit.js';
-import { TrainedClassifier } from './text/classifier.js';
+import { TrainedClassifier } from './text/trained-classifier.js';
 import { findHotspots } from './text/hotspots.js';
 import { modelStoreOf } from './model-store.js';
 

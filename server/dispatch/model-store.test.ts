@@ -5,7 +5,8 @@ import { classifierModels } from '../db/schema/dispatch.js';
 import type { Deps } from '../platform/context.js';
 import type { ManualClock } from '../platform/clock.js';
 import { createTestDeps } from '../test-support/test-db.js';
-import { tinyLabelled } from './text/fixtures/tiny-corpus.js';
+import { boardMessages } from './text/fixtures/board-corpus.js';
+import { tinyLabelled, tinyTest } from './text/fixtures/tiny-corpus.js';
 import { trainClassifier } from './text/classifier.js';
 import { ModelStore } from './model-store.js';
 import { KEEP_INACTIVE, storeVersion } from './model-versions.js';
@@ -59,5 +60,19 @@ describe('the model store', () => {
     const rows = await deps.db.select({ version: classifierModels.version, active: classifierModels.active }).from(classifierModels);
     expect(rows.filter((r) => r.active).map((r) => r.version)).toEqual([2]);
     expect(rows.filter((r) => !r.active).map((r) => r.version).sort((a, b) => a - b)).toEqual([4, 5, 6, 7, 8]);
+  });
+
+  it('serves a model with the embedding view exactly as it was trained, through the database', async () => {
+    const board = boardMessages(240, 4).map((m) => m.text);
+    const classifier = trainClassifier({
+      labelled: tinyLabelled, unlabelled: board, options: { view: { minTexts: 200, embedding: { dim: 8, minCount: 3, window: 3 } } },
+    });
+    expect(classifier.view).toBeDefined();
+    await storeVersion(deps.db, { classifier, trainedOn: tinyLabelled.length, metrics: {}, activate: true, now: deps.clock.now() });
+    const served = (await new ModelStore(deps.db, 0).current())!;
+    expect(served.kind).toBe('trained');
+    for (const t of [...tinyTest.map((x) => x.text), ...board.slice(0, 10)]) {
+      expect(served.classifier.classify(t, 3)).toEqual(classifier.classify(t, 3));
+    }
   });
 });

@@ -10,6 +10,7 @@ import { categoryDescriptions } from './category-descriptions.js';
 import { trainClassifier } from './text/classifier.js';
 import type { Classifier, TrainClassifierInput } from './text/classifier.js';
 import { mulberry32 } from './text/hash.js';
+import { TrainedClassifier } from './text/trained-classifier.js';
 import { classificationReport, stratifiedFolds } from './text/metrics.js';
 import { loadCategoryIndex } from './category-index.js';
 import type { CategoryIndex } from './category-index.js';
@@ -34,6 +35,8 @@ export interface TrainingResult {
   labels: number;
   accuracy: number;
   macroF1: number;
+  /** The embedding view's vocabulary size, or null when there were too few unlabelled texts to learn it. */
+  embeddingWords: number | null;
   /** The model in service before, scored on the same held-out cases. */
   previous: { version: number; kind: 'keywords' | 'trained'; accuracy: number; macroF1: number } | null;
 }
@@ -89,5 +92,6 @@ export async function trainFromCases(deps: Pick<Deps, 'db' | 'clock'>, options: 
   };
   const version = await storeVersion(deps.db, { classifier, trainedOn: train.length, metrics, activate, now });
   store.invalidate();
-  return { version, activated: activate, examples: examples.length, heldOut: test.length, labels: labelCount, ...mine, previous };
+  const embeddingWords = classifier instanceof TrainedClassifier ? (classifier.view?.embedder.words.length ?? null) : null;
+  return { version, activated: activate, examples: examples.length, heldOut: test.length, labels: labelCount, ...mine, embeddingWords, previous };
 }

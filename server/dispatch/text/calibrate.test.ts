@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitTemperature, negLogLikelihood } from './calibrate.js';
+import { calibrationSummary, fitTemperature, negLogLikelihood } from './calibrate.js';
 
 describe('fitTemperature', () => {
   it('recovers the temperature that generated the labels', () => {
@@ -26,5 +26,20 @@ describe('fitTemperature', () => {
     expect(negLogLikelihood(scores, gold, t)).toBeLessThanOrEqual(negLogLikelihood(scores, gold, t * 1.2));
     expect(negLogLikelihood(scores, gold, t)).toBeLessThanOrEqual(negLogLikelihood(scores, gold, t / 1.2));
     expect(fitTemperature([], [])).toBe(1);
+  });
+});
+
+describe('calibrationSummary', () => {
+  it('measures the gap between confidence and accuracy, and what a threshold takes', () => {
+    // Ten at 0.95 of which 9 right (a gap of 0.05), ten at 0.55 of which 3 right (a gap of 0.25).
+    const top = [
+      ...Array.from({ length: 10 }, (_, i) => ({ confidence: 0.95, correct: i < 9 })),
+      ...Array.from({ length: 10 }, (_, i) => ({ confidence: 0.55, correct: i < 3 })),
+    ];
+    const s = calibrationSummary(top, 0.9);
+    expect(s.ece).toBeCloseTo((10 * 0.05 + 10 * 0.25) / 20, 10);
+    expect(s.meanConfidence).toBeCloseTo(0.75, 10);
+    expect(s.atThreshold).toEqual({ threshold: 0.9, share: 0.5, accuracy: 0.9 });
+    expect(calibrationSummary([]).atThreshold.share).toBe(0);
   });
 });

@@ -45,3 +45,33 @@ export function fitTemperature(scores: readonly Float64Array[], gold: readonly n
   }
   return Math.exp((a + b) / 2);
 }
+
+/** How well top confidences mean what they say, on scored examples. */
+export interface CalibrationSummary {
+  /** Expected calibration error over 10 equal-width bins of the top confidence. */
+  ece: number;
+  meanConfidence: number;
+  /** The share of examples whose top confidence reaches `threshold`, and the accuracy among them. */
+  atThreshold: { threshold: number; share: number; accuracy: number };
+}
+
+/** Summarises top-1 confidences against correctness (ECE, and what an auto-dispatch threshold would take). */
+export function calibrationSummary(top: readonly { confidence: number; correct: boolean }[], threshold = 0.9): CalibrationSummary {
+  const n = Math.max(top.length, 1);
+  const bins = Array.from({ length: 10 }, () => ({ count: 0, confidence: 0, correct: 0 }));
+  let above = 0;
+  let aboveCorrect = 0;
+  for (const t of top) {
+    const b = bins[Math.min(9, Math.floor(t.confidence * 10))]!;
+    b.count++;
+    b.confidence += t.confidence;
+    b.correct += t.correct ? 1 : 0;
+    if (t.confidence >= threshold) {
+      above++;
+      aboveCorrect += t.correct ? 1 : 0;
+    }
+  }
+  const ece = bins.reduce((s, b) => s + Math.abs(b.confidence - b.correct), 0) / n;
+  const meanConfidence = top.reduce((s, t) => s + t.confidence, 0) / n;
+  return { ece, meanConfidence, atThreshold: { threshold, share: above / n, accuracy: above ? aboveCorrect / above : 0 } };
+}

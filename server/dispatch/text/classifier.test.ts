@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../platform/errors.js';
-import { balancedWeights, TrainedClassifier, trainClassifier } from './classifier.js';
+import { balancedWeights, trainClassifier } from './classifier.js';
+import { TrainedClassifier } from './trained-classifier.js';
+import { boardMessages } from './fixtures/board-corpus.js';
 import { tinyLabelled, tinyTest, tinyUnlabelled } from './fixtures/tiny-corpus.js';
 
 // Small buckets keep the tests fast; the production default is 2^20.
@@ -64,6 +66,50 @@ describe('trainClassifier', () => {
     } catch (e) {
       expect(isAppError(e) && e.code).toBe('validation_failed');
     }
+  });
+});
+
+describe('trainClassifier with the embedding view', () => {
+  const board = boardMessages(240, 4).map((m) => m.text);
+  const viewOptions = { ...options, view: { minTexts: 200, embedding: { dim: 8, minCount: 3, window: 3 } } };
+  const clf = trainClassifier({ labelled: tinyLabelled, unlabelled: board, seed: 3, options: viewOptions });
+
+  it('learns the view when there are enough unlabelled texts, and not below the minimum', () => {
+    expect(clf.view?.model.labels).toEqual(clf.labels);
+    expect(clf.toJSON().version).toBe(2);
+    const few = trainClassifier({ labelled: tinyLabelled, unlabelled: board.slice(0, 199), seed: 3, options: viewOptions });
+    expect(few.view).toBeUndefined();
+    expect(few.toJSON().version).toBe(1);
+  });
+
+  it('adds the view\'s scores at its weight and ranks by calibrated confidences', () => {
+    const text = { title: '的士不打表', body: '的士司机故意绕路，车费乱收' };
+    const x = clf.extractor.transform(text);
+    const e = clf.view!.embedder.embed(text);
+    const sparse = clf.model.scores(x);
+    const view = clf.view!.model.scores(e);
+    expect(clf.view!.weight).toBe(0.3);
+    clf.scores(x, e).forEach((s, k) => expect(s).toBeCloseTo(sparse[k]! + 0.3 * view[k]!, 9));
+    const top = clf.classify(text, 3);
+    expect(top[0]!.label).toBe('交通运输');
+    expect(top[0]!.confidence).toBeGreaterThan(top[1]!.confidence);
+    expect(clf.classify(text, 10).reduce((a, p) => a + p.confidence, 0)).toBeCloseTo(1, 6);
+    expect(clf.model.temperature).not.toBe(1);
+  });
+
+  it('classifies held-out reports by the view alone better than chance', () => {
+    const right = tinyTest.filter((t) => {
+      const s = clf.view!.model.scores(clf.view!.embedder.embed(t.text));
+      return clf.labels[s.indexOf(Math.max(...s))] === t.label;
+    }).length;
+    expect(right).toBeGreaterThanOrEqual(4);
+  });
+
+  it('predicts exactly alike after a JSON round trip, and trains deterministically', () => {
+    const restored = TrainedClassifier.fromJSON(JSON.parse(JSON.stringify(clf.toJSON())));
+    for (const t of [...tinyTest.map((x) => x.text), ...board.slice(0, 20)]) expect(restored.classify(t, 3)).toEqual(clf.classify(t, 3));
+    const again = trainClassifier({ labelled: tinyLabelled, unlabelled: board, seed: 3, options: viewOptions });
+    expect(JSON.stringify(again.toJSON())).toBe(JSON.stringify(clf.toJSON()));
   });
 });
 

@@ -3,11 +3,14 @@
  * looking at a test set. Each text's features are counted once; each fold refits IDF on its own training part plus
  * the unlabelled texts, exactly as training on the whole set would. Unlabelled texts identical to a held-out text are
  * left out of that fold, since a test text is never in the unlabelled pool either. Folds are stratified, or
- * leave-cluster-out (cluster-folds.ts) to imitate a test set with sub-topics the labelled sample lacks.
+ * leave-cluster-out (cluster-folds.ts) to imitate a test set with sub-topics the labelled sample lacks. The embedding
+ * view's word vectors take ~20 s to learn, so they are learnt once, from the unlabelled texts less every labelled
+ * text: no fold's held-out text is ever among them.
  */
 import { countFeatures, FeatureExtractor, inputText } from './features.js';
 import type { TextInput } from './features.js';
-import { describedCounts, trainFromCounts, resolveOptions } from './classifier.js';
+import { describedCounts, trainFromCounts, resolveOptions, viewEnabled } from './classifier.js';
+import { DocumentEmbedder, tokenise } from './embedding-view.js';
 import type { TrainClassifierInput } from './classifier.js';
 import { clusterFolds } from './cluster-folds.js';
 import { mulberry32 } from './hash.js';
@@ -42,6 +45,13 @@ export function crossValidate(input: {
   const described = describedCounts(input.descriptions ?? [], o.features);
   const labelledKeys = input.labelled.map((l) => inputText(l.text));
   const unlabelledKeys = unlabelled.map(inputText);
+  const labelledKeySet = new Set(labelledKeys);
+  const tokens = viewEnabled(o, unlabelled.length) ? unlabelled.map(tokenise) : [];
+  const vectorTexts = tokens.filter((_, j) => !labelledKeySet.has(unlabelledKeys[j] as string));
+  const embedder = viewEnabled(o, vectorTexts.length) ? DocumentEmbedder.learn(vectorTexts, o.view) : undefined;
+  const lv = embedder ? input.labelled.map((l) => embedder.embed(l.text)) : [];
+  const uv = embedder ? tokens.map((t) => embedder.embed(t)) : [];
+  const dv = embedder ? (input.descriptions ?? []).map((d) => embedder.embed(d.text)) : [];
   // Clusters are found once, on vectors weighted by IDF of every text (unsupervised, labels unused).
   const clusterSpace = input.split === 'cluster' ? FeatureExtractor.fitCounts([...lc, ...uc], o.features) : undefined;
   const gold: string[] = [];
@@ -57,11 +67,14 @@ export function crossValidate(input: {
       const heldKeys = new Set(fold.map((i) => labelledKeys[i]));
       const rest = ys.map((_, i) => i).filter((i) => !held.has(i));
       const pick = (i: number) => lc[i] as SparseVector;
-      const pool = uc.filter((_, j) => !heldKeys.has(unlabelledKeys[j]));
-      const clf = trainFromCounts(rest.map(pick), rest.map((i) => ys[i] as string), pool, o, seed + rep, described);
+      const inPool = (_: unknown, j: number) => !heldKeys.has(unlabelledKeys[j]);
+      const view = embedder && {
+        embedder, labelled: rest.map((i) => lv[i] as SparseVector), unlabelled: uv.filter(inPool), described: dv,
+      };
+      const clf = trainFromCounts(rest.map(pick), rest.map((i) => ys[i] as string), uc.filter(inPool), o, seed + rep, described, view);
       for (const i of fold) {
         repGold.push(ys[i] as string);
-        repPredicted.push(clf.model.predict(clf.extractor.weight(pick(i)))[0]?.label ?? '');
+        repPredicted.push(clf.predictVectors(clf.extractor.weight(pick(i)), lv[i])[0]?.label ?? '');
       }
     }
     const r = classificationReport(repGold, repPredicted);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runEvalCommand } from './eval-command.js';
+import { boardMessages } from './fixtures/board-corpus.js';
 import { tinyLabelled, tinyTest, tinyUnlabelled } from './fixtures/tiny-corpus.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'jiceng-eval-'));
@@ -22,7 +23,10 @@ describe('runEvalCommand', () => {
     expect(out.stderr).toBe('');
     expect(out.stdout.trim().split('\n')).toHaveLength(1);
     const r = JSON.parse(out.stdout);
-    expect(Object.keys(r).sort()).toEqual(['accuracy', 'macroF1', 'msPerMessage', 'perClass', 'trainSeconds']);
+    expect(Object.keys(r).sort()).toEqual(['accuracy', 'calibration', 'embeddingView', 'macroF1', 'msPerMessage', 'peakRssMb', 'perClass', 'trainSeconds']);
+    // Ten unlabelled texts are far too few to learn word vectors from.
+    expect(r.embeddingView).toBeNull();
+    expect(r.peakRssMb).toBeGreaterThan(0);
     expect(Object.keys(r.perClass).sort()).toEqual(['交通运输', '城乡建设', '环境保护']);
     // Measured on the five test messages: a share of them, and macro-F1 the mean of the per-class F1 printed beside it.
     expect(Number.isInteger(Math.round(r.accuracy * tinyTest.length * 1e4) / 1e4)).toBe(true);
@@ -44,6 +48,14 @@ describe('runEvalCommand', () => {
     const missing = runEvalCommand(['--train', train, '--test', test, '--taxonomy', join(dir, 'none.jsonl')]);
     expect(missing.exitCode).toBe(2);
     expect(missing.stderr).toMatch(/none\.jsonl.*ENOENT/);
+  });
+
+  it('adds the embedding view when there are enough unlabelled texts, unless --sparse-only', () => {
+    const board = file('board.jsonl', boardMessages(1000, 2).map((m) => ({ title: '', body: m.text })));
+    const withView = JSON.parse(runEvalCommand(['--train', train, '--test', test, '--unlabeled', board, '--json']).stdout);
+    expect(withView.embeddingView.words).toBeGreaterThan(20);
+    const sparse = JSON.parse(runEvalCommand(['--train', train, '--test', test, '--unlabeled', board, '--sparse-only', '--json']).stdout);
+    expect(sparse.embeddingView).toBeNull();
   });
 
   it('prints a table without --json', () => {

@@ -34,6 +34,14 @@ export function softmax(scores: ArrayLike<number>, temperature = 1): Float64Arra
   return out;
 }
 
+/** All labels ranked by their softmax confidence at the given temperature, highest first. */
+export function rankLabels(labels: readonly string[], scores: ArrayLike<number>, temperature: number): Prediction[] {
+  const p = softmax(scores, temperature);
+  return labels
+    .map((label, k) => ({ label, confidence: p[k] as number }))
+    .sort((a, b) => b.confidence - a.confidence || a.label.localeCompare(b.label));
+}
+
 /** A multiclass linear model over hashed features, with softmax confidences. */
 export class LinearModel {
   constructor(
@@ -85,10 +93,7 @@ export class LinearModel {
 
   /** All labels ranked by confidence, highest first. */
   predict(x: SparseVector): Prediction[] {
-    const p = softmax(this.scores(x), this.temperature);
-    return this.labels
-      .map((label, k) => ({ label, confidence: p[k] as number }))
-      .sort((a, b) => b.confidence - a.confidence || a.label.localeCompare(b.label));
+    return rankLabels(this.labels, this.scores(x), this.temperature);
   }
 
   /** A JSON-safe form for storing model versions. */

@@ -1,7 +1,8 @@
 /** Restores a stored classifier version of either kind (trained model or keyword table). */
 import { AppError } from '../../platform/errors.js';
-import { TrainedClassifier } from './classifier.js';
-import type { Classifier, TrainedClassifierJSON } from './classifier.js';
+import type { Classifier } from './classifier.js';
+import { TrainedClassifier } from './trained-classifier.js';
+import type { TrainedClassifierJSON } from './trained-classifier.js';
 import { keywordClassifier } from './keyword-classifier.js';
 import type { KeywordClassifierJSON } from './keyword-classifier.js';
 

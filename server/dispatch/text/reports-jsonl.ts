@@ -7,6 +7,8 @@ export interface ReportRow {
   title: string;
   body: string;
   label?: string;
+  /** The official reply, in files that have one. */
+  reply?: string;
 }
 
 /** Parses JSONL text into reports; `source` names the file in error messages. */
@@ -29,7 +31,10 @@ export function parseReportsJsonl(text: string, source: string, requireLabel: bo
     if (requireLabel && (typeof v.label !== 'string' || v.label === '')) {
       throw new AppError('invalid_file', `${source} 第 ${i + 1} 行缺少 label`, { file: source, line: i + 1 });
     }
-    rows.push({ title, body, ...(typeof v.label === 'string' && v.label !== '' ? { label: v.label } : {}) });
+    rows.push({
+      title, body, ...(typeof v.label === 'string' && v.label !== '' ? { label: v.label } : {}),
+      ...(typeof v.reply === 'string' && v.reply !== '' ? { reply: v.reply } : {}),
+    });
   });
   return rows;
 }

@@ -44,6 +44,11 @@ describe('selfTrain', () => {
     selfTrain(xs, ys, us, train, { ...base, minMargin: 1e6 });
     expect(calls.map((c) => c.n)).toEqual([4]);
   });
+  it('trains labelled examples at the costs given', () => {
+    calls.length = 0;
+    selfTrain(xs, ys, us, train, { ...base, rounds: 0 }, [1, 0.2, 1, 0.2]);
+    expect(calls[0]!.pseudo).toEqual(['甲', '乙']);
+  });
 });
 
 describe('quotas and margins', () => {
@@ -54,7 +59,11 @@ describe('quotas and margins', () => {
     // Largest remainders: a round of one still takes one text, from the largest share.
     expect(quotas(['a', 'b'], ys, 1, 'labelled')).toEqual([1, 0]);
     expect(quotas(['a', 'b', 'c'], ['a', 'b', 'c'], 7, 'labelled').reduce((x, y) => x + y, 0)).toBe(7);
+    // Weakly labelled examples count at their weight: six 'b' at 0.25 weigh as much as one and a half 'a'.
+    const weak = [...ys, 'b', 'b', 'b', 'b', 'b', 'b'];
+    expect(quotas(['a', 'b'], weak, 11, 'labelled', [1, 1, 1, 1, 0.25, 0.25, 0.25, 0.25, 0.25, 0.25])).toEqual([6, 5]);
   });
+
 
   it('finds the best score and its lead over the runner-up', () => {
     expect(topMargin([0.1, 0.7, 0.4])).toEqual({ best: 1, margin: expect.closeTo(0.3, 10) });

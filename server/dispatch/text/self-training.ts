@@ -38,8 +38,11 @@ export function topMargin(scores: ArrayLike<number>): { best: number; margin: nu
 }
 
 /** How many pseudo-labels each label takes in a round of `total` (largest remainders, so they sum to `total`). */
-export function quotas(labels: readonly string[], ys: readonly string[], total: number, mode: SelfTrainingOptions['quota']): number[] {
-  const shares = labels.map((l) => (mode === 'equal' ? 1 : ys.filter((y) => y === l).length));
+export function quotas(
+  labels: readonly string[], ys: readonly string[], total: number, mode: SelfTrainingOptions['quota'], weights?: readonly number[],
+): number[] {
+  // Each example counts at its weight, so that many weakly labelled examples do not set the shares.
+  const shares = labels.map((l) => (mode === 'equal' ? 1 : ys.reduce((s, y, i) => s + (y === l ? (weights?.[i] ?? 1) : 0), 0)));
   const sum = shares.reduce((a, b) => a + b, 0) || 1;
   const exact = shares.map((s) => (total * s) / sum);
   const out = exact.map(Math.floor);
@@ -55,10 +58,12 @@ export function selfTrain(
   unlabelled: readonly SparseVector[],
   train: (xs: readonly SparseVector[], ys: readonly string[], weights: readonly number[]) => LinearModel,
   o: SelfTrainingOptions = defaultSelfTraining,
+  /** Cost of each labelled example (default 1): weakly labelled ones count less. */
+  weights?: readonly number[],
 ): LinearModel {
   const px = [...xs];
   const py = [...ys];
-  const pw = xs.map(() => 1);
+  const pw = xs.map((_, i) => weights?.[i] ?? 1);
   let model = train(px, py, pw);
   const used = new Uint8Array(unlabelled.length);
   const perRound = Math.round(o.share * unlabelled.length);
@@ -70,7 +75,7 @@ export function selfTrain(
       best[i] = t.best;
       margin[i] = t.margin;
     });
-    const quota = quotas(model.labels, ys, perRound, o.quota);
+    const quota = quotas(model.labels, ys, perRound, o.quota, weights);
     let added = 0;
     model.labels.forEach((label, k) => {
       const candidates: number[] = [];

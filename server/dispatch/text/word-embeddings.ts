@@ -1,14 +1,18 @@
 /**
  * Word vectors learnt in-process from unlabelled texts: positive pointwise mutual information of words within a
  * window, factorised by truncated SVD (Levy, Goldberg and Dagan 2015 showed this matches word2vec when tuned alike).
- * No pretrained weights: every deployment learns its own from its own reports. Used so far by the embedding-view
- * experiment (bench/classifier-embedding-view.ts); see docs/BENCHMARKS.md#classifier.
+ * No pretrained weights: every deployment learns its own from its own reports. Pairs are counted in typed
+ * arrays (pair-counts.ts). The classifier's embedding view (embedding-view.ts) is built on these vectors.
  */
+import { MAX_PAIR_VOCABULARY, PairCounts } from './pair-counts.js';
 import { truncatedSvd } from './truncated-svd.js';
+import type { CsrMatrix } from './truncated-svd.js';
 
 export interface EmbeddingOptions {
   /** Words seen fewer times are left out. */
   minCount: number;
+  /** Only the most frequent this many words are kept (bounds memory and the stored model). */
+  maxVocabulary: number;
   /** Context: this many words on either side, each weighted 1/distance. */
   window: number;
   dim: number;
@@ -18,7 +22,7 @@ export interface EmbeddingOptions {
   seed: number;
 }
 
-export const defaultEmbeddingOptions: EmbeddingOptions = { minCount: 5, window: 5, dim: 100, smoothing: 0.75, powerIterations: 3, seed: 1 };
+export const defaultEmbeddingOptions: EmbeddingOptions = { minCount: 5, maxVocabulary: 40_000, window: 5, dim: 100, smoothing: 0.75, powerIterations: 3, seed: 1 };
 
 /** Unit-length word vectors, row-major (vocabulary index × dim). */
 export interface WordVectors {
@@ -30,45 +34,22 @@ export interface WordVectors {
 /** Learns word vectors from tokenised documents. */
 export function learnWordVectors(docs: readonly (readonly string[])[], options: Partial<EmbeddingOptions> = {}): WordVectors {
   const o = { ...defaultEmbeddingOptions, ...options };
-  const freq = new Map<string, number>();
-  for (const d of docs) for (const t of d) freq.set(t, (freq.get(t) ?? 0) + 1);
-  const vocab = new Map<string, number>();
-  for (const [t, c] of [...freq].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (c >= o.minCount) vocab.set(t, vocab.size);
+  const vocab = chooseVocabulary(docs, o.minCount, o.maxVocabulary);
   const n = vocab.size;
-  // Pairs are keyed a·n + b; n stays far below 2^26, so keys are exact doubles.
-  const co = new Map<number, number>();
+  const pairs = new PairCounts(n);
+  const ids = new Int32Array(docs.reduce((m, d) => Math.max(m, d.length), 0));
   for (const d of docs) {
-    const ids = d.map((t) => vocab.get(t) ?? -1);
-    ids.forEach((a, i) => {
-      if (a < 0) return;
-      for (let j = i + 1; j <= i + o.window && j < ids.length; j++) {
+    for (let i = 0; i < d.length; i++) ids[i] = vocab.get(d[i] as string) ?? -1;
+    for (let i = 0; i < d.length; i++) {
+      const a = ids[i] as number;
+      if (a < 0) continue;
+      for (let j = i + 1; j <= i + o.window && j < d.length; j++) {
         const b = ids[j] as number;
-        if (b < 0 || b === a) continue;
-        co.set(a * n + b, (co.get(a * n + b) ?? 0) + 1 / (j - i));
-        co.set(b * n + a, (co.get(b * n + a) ?? 0) + 1 / (j - i));
+        if (b >= 0 && b !== a) pairs.add(a, b, 1 / (j - i));
       }
-    });
+    }
   }
-  const rowSum = new Float64Array(n);
-  const colSum = new Float64Array(n);
-  for (const [key, c] of co) {
-    rowSum[Math.floor(key / n)]! += c;
-    colSum[key % n]! += c;
-  }
-  const colSmoothed = Float64Array.from(colSum, (c) => c ** o.smoothing);
-  const smoothedTotal = colSmoothed.reduce((a, b) => a + b, 0);
-  const entries = [...co].map(([key, c]) => {
-    const a = Math.floor(key / n);
-    const b = key % n;
-    // PMI with the smoothed context distribution: log (c · Σ ctx^α) / (row · ctx^α).
-    const pmi = Math.log((c * smoothedTotal) / ((rowSum[a] as number) * (colSmoothed[b] as number)));
-    return [a, b, pmi] as const;
-  }).filter((e) => e[2] > 0).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-  const rowStart = new Int32Array(n + 1);
-  for (const [a] of entries) rowStart[a + 1]! += 1;
-  for (let i = 0; i < n; i++) rowStart[i + 1]! += rowStart[i] as number;
-  const matrix = { n, rowStart, cols: Int32Array.from(entries, (e) => e[1]), values: Float64Array.from(entries, (e) => e[2]) };
-  const components = truncatedSvd(matrix, o.dim, { powerIterations: o.powerIterations, seed: o.seed, sigmaPower: 0.5 });
+  const components = truncatedSvd(ppmiMatrix(pairs, o.smoothing), o.dim, { powerIterations: o.powerIterations, seed: o.seed, sigmaPower: 0.5 });
   const dim = components.length;
   const vectors = new Float32Array(n * dim);
   for (let w = 0; w < n; w++) {
@@ -78,6 +59,54 @@ export function learnWordVectors(docs: readonly (readonly string[])[], options: 
     for (let d = 0; d < dim; d++) vectors[w * dim + d] = (components[d]![w] as number) / norm;
   }
   return { vocab, dim, vectors };
+}
+
+/** Words seen at least minCount times, the most frequent maxVocabulary of them, indexed in code-unit order. */
+function chooseVocabulary(docs: readonly (readonly string[])[], minCount: number, maxVocabulary: number): Map<string, number> {
+  const freq = new Map<string, number>();
+  for (const d of docs) for (const t of d) freq.set(t, (freq.get(t) ?? 0) + 1);
+  const byWord = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const kept = [...freq].filter(([, c]) => c >= minCount).sort((a, b) => b[1] - a[1] || byWord(a[0], b[0]))
+    .slice(0, Math.min(maxVocabulary, MAX_PAIR_VOCABULARY)).map(([t]) => t).sort(byWord);
+  return new Map(kept.map((t, i) => [t, i]));
+}
+
+/**
+ * The positive PMI matrix of the pair counts, in compressed rows: PMI with the smoothed context distribution,
+ * log (c · Σ ctx^α) / (row · ctx^α). Counts are symmetric, so row and context totals are the same sums; the
+ * smoothing makes the matrix itself asymmetric, so both (a, b) and (b, a) are stored.
+ */
+function ppmiMatrix(pairs: PairCounts, smoothing: number): CsrMatrix {
+  const n = pairs.n;
+  const total = new Float64Array(n);
+  pairs.forEach((a, b, c) => {
+    total[a]! += c;
+    total[b]! += c;
+  });
+  const ctx = Float64Array.from(total, (c) => c ** smoothing);
+  const ctxTotal = ctx.reduce((x, y) => x + y, 0);
+  const pmi = (a: number, b: number, c: number) => Math.log((c * ctxTotal) / ((total[a] as number) * (ctx[b] as number)));
+  const rowStart = new Int32Array(n + 1);
+  pairs.forEach((a, b, c) => {
+    if (pmi(a, b, c) > 0) rowStart[a + 1]! += 1;
+    if (pmi(b, a, c) > 0) rowStart[b + 1]! += 1;
+  });
+  for (let i = 0; i < n; i++) rowStart[i + 1]! += rowStart[i] as number;
+  const cols = new Int32Array(rowStart[n] as number);
+  const values = new Float32Array(rowStart[n] as number);
+  const next = rowStart.slice(0, n);
+  const put = (a: number, b: number, v: number) => {
+    const p = next[a]!++;
+    cols[p] = b;
+    values[p] = v;
+  };
+  pairs.forEach((a, b, c) => {
+    const ab = pmi(a, b, c);
+    const ba = pmi(b, a, c);
+    if (ab > 0) put(a, b, ab);
+    if (ba > 0) put(b, a, ba);
+  });
+  return { n, rowStart, cols, values };
 }
 
 /** Cosine similarity of two words (0 when either is unknown). */
