@@ -23,8 +23,8 @@ import { areaIds } from './suggest-unit.js';
 import { caseEvent } from './live.js';
 import type { LiveEvent } from '../platform/live-bus.js';
 import type { CasePrediction } from '../dispatch/intake-advice.js';
-import { keepOpenDuplicates } from '../dispatch/intake-duplicates.js';
-import { currentReferenceVersion } from './reference-data.js';
+import { duplicateIds, keepDuplicates, keepOpenDuplicates } from '../dispatch/intake-duplicates.js';
+import { openStatuses } from '../../common/cases.js';
 
 /**
  * A written case, and its live event when that was notified to other instances with the transaction (a case just
@@ -116,11 +116,17 @@ function withNumbers(values: SQL, cases: readonly number[], set: string): SQL {
  * SQL, gapless as before), the rows, their trail entries, notices, cockpit facts and live notification. The counter
  * rows stay locked only while this statement runs and commits; a transaction of several statements held them across
  * round trips that each waited their turn on a busy event loop, and that wait set the pace of intake. The reference
- * version is read just before, alongside the re-read of duplicate matches, as the transaction read it first.
+ * version is read just before, in one statement with the re-read of duplicate matches, as the transaction read it first.
  */
 async function writeReceivedAtOnce(deps: Pick<Deps, 'db' | 'clock' | 'config' | 'reference' | 'bus'>, batch: readonly PreparedCase[]): Promise<WrittenCase[]> {
   const rows = batch.map((p) => p.row);
-  const [version] = await Promise.all([currentReferenceVersion(deps.db), keepOpenDuplicates(deps.db, rows.map((r) => r.prediction as CasePrediction | null))]);
+  const predictions = rows.map((r) => r.prediction as CasePrediction | null);
+  // One read: the reference version, and which of the duplicates offered are still open.
+  const [before] = await rowsOf<{ version: number | null; open: string[] }>(deps.db, sql`
+    select (select version from reference_versions where id = 1) as version,
+      array(select id::text from cases where id = any(${sql.param(duplicateIds(predictions))}::uuid[]) and status = any(${sql.param([...openStatuses])}::text[])) as open`);
+  keepDuplicates(predictions, new Set(before?.open ?? []));
+  const version = Number(before?.version ?? 0);
   if (batch.some((p) => p.referenceVersion !== version)) {
     deps.reference.saw(version);
     throw new StaleReferenceError(version);

@@ -65,6 +65,13 @@ export async function recordCaseFacts(tx: Db, rows: readonly Pick<CaseRow, 'id'>
  * recordCaseFacts would write after them — without a round trip of its own (the intake writer's batch statement).
  */
 export function newCaseFactsParts(source: string): string {
+  let parts = newFactsParts.get(source);
+  if (!parts) newFactsParts.set(source, (parts = newCaseFactsSql(source)));
+  return parts;
+}
+
+const newFactsParts = new Map<string, string>();
+function newCaseFactsSql(source: string): string {
   return `new_facts as (
     insert into cockpit_case_facts (${factsColumns.join(', ')}) select ${factsSelectSql()} from ${source} c
     returning ${factsColumns.join(', ')}),

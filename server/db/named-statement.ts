@@ -19,5 +19,10 @@ export async function runNamed<T>(db: Db, name: string, text: string, params: un
  */
 export async function rowsOfNamed<T>(db: Db, prefix: string, query: SQL): Promise<T[]> {
   const { sql: text, params } = dialect.sqlToQuery(query);
-  return runNamed<T>(db, `${prefix}_${createHash('sha1').update(text).digest('hex').slice(0, 12)}`, text, params);
+  let name = names.get(text);
+  if (!name) names.set(text, (name = `${prefix}_${createHash('sha1').update(text).digest('hex').slice(0, 12)}`));
+  return runNamed<T>(db, name, text, params);
 }
+
+/** The names given to statement texts (a few per caller). */
+const names = new Map<string, string>();

@@ -46,15 +46,24 @@ export async function findIntakeDuplicates(deps: Pick<Deps, 'db' | 'bus' | 'grid
   return matches.map((m) => ({ id: m.id, number: numberOf.get(m.id)!, similarity: Math.round(m.similarity * 1000) / 1000, distanceMeters: m.distanceMeters }));
 }
 
+/** The cases a batch's predictions offer as duplicates. */
+export function duplicateIds(predictions: readonly (CasePrediction | null)[]): string[] {
+  return [...new Set(predictions.flatMap((p) => p?.duplicates?.map((d) => d.id) ?? []))];
+}
+
 /**
  * Keeps, in each prediction of a batch about to be written, only the duplicates still open (one read for the whole
  * batch), at most `limit` of them.
  */
 export async function keepOpenDuplicates(db: Db, predictions: readonly (CasePrediction | null)[], limit = 3): Promise<void> {
-  const ids = [...new Set(predictions.flatMap((p) => p?.duplicates?.map((d) => d.id) ?? []))];
+  const ids = duplicateIds(predictions);
   if (!ids.length) return;
   const rows = await db.select({ id: cases.id, status: cases.status }).from(cases).where(inArray(cases.id, ids));
-  const current = new Set(rows.filter((r) => open.has(r.status)).map((r) => r.id));
+  keepDuplicates(predictions, new Set(rows.filter((r) => open.has(r.status)).map((r) => r.id)), limit);
+}
+
+/** Keeps, in each prediction, only the duplicates among `current` (the open ones), at most `limit` of them. */
+export function keepDuplicates(predictions: readonly (CasePrediction | null)[], current: ReadonlySet<string>, limit = 3): void {
   for (const p of predictions) {
     if (!p?.duplicates) continue;
     const kept = p.duplicates.filter((d) => current.has(d.id)).slice(0, limit);
