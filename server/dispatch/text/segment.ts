@@ -53,8 +53,20 @@ export function isContentToken(token: string): boolean {
 /** Segments already-normalised text into content tokens (no HMM: stable output for known dictionaries). */
 export function segmentNormalized(normalized: string): string[] {
   if (normalized.length === 0) return [];
-  return instance().cut(normalized, false).filter(isContentToken);
+  const seen = recent.get(normalized);
+  if (seen) return seen;
+  const tokens = instance().cut(normalized, false).filter(isContentToken);
+  recent.set(normalized, tokens);
+  if (recent.size > RECENT) recent.delete(recent.keys().next().value as string);
+  return tokens;
 }
+
+/**
+ * The last few segmentations, shared (callers must not change the arrays): classifying one report segments the same
+ * text for the hashed features (its title twice) and for the embedding view. Cleared when a dictionary is added.
+ */
+const recent = new Map<string, string[]>();
+const RECENT = 8;
 
 /** Normalises and segments a text into content tokens. */
 export function segment(text: string): string[] {
@@ -92,5 +104,6 @@ export function loadUserDictionary(lines: string | readonly string[]): number {
   // jieba needs a frequency to prefer a user word over its pieces; a high default keeps names whole.
   const text = words.map((w) => `${w.word} ${w.freq ?? 100000} ${w.tag ?? 'n'}`).join('\n');
   instance().loadDict(Buffer.from(`${text}\n`, 'utf8'));
+  recent.clear();
   return words.length;
 }
