@@ -125,6 +125,14 @@ describe('admin forms', () => {
       await page.getByTestId('user-display-name').fill('测试网格员');
       await page.getByTestId('user-role').click();
       await page.locator('.ant-select-item-option[title="网格员"]').click();
+      // The role list may still lie over the unit field (it once stayed open after the pick): close it by clicking the
+      // field above it, and check the pick took, before going on.
+      const openList = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+      await expect.poll(async () => {
+        if (await openList.count()) await page.getByTestId('user-display-name').click();
+        return openList.count();
+      }, { timeout: 15_000 }).toBe(0);
+      await expect.poll(() => page.getByTestId('user-role').innerText()).toContain('网格员');
       await page.getByTestId('user-unit').click();
       await page.keyboard.type('南关社区第1网格');
       await page.locator('.ant-select-tree-node-content-wrapper[title="南关社区第1网格（网格）"]').click();
