@@ -4,7 +4,7 @@ import { units } from '../db/schema/org.js';
 import { sessions, users } from '../db/schema/users.js';
 import type { Actor } from '../platform/actor.js';
 import type { Clock } from '../platform/clock.js';
-import { scopePathFor } from './scope.js';
+import { actorOf } from './scope.js';
 import { sessionCacheOf } from './session-cache.js';
 import { tokenHash } from './session-token.js';
 
@@ -31,19 +31,7 @@ export async function authenticate(ctx: { db: Db; clock: Clock }, token: string)
     .where(and(eq(sessions.tokenHash, hash), gt(sessions.expiresAt, ctx.clock.now()), eq(users.active, true)))
     .limit(1);
   if (!row) return null;
-  const { user } = row;
-  const auth: Authenticated = {
-    unitName: row.unitName,
-    actor: {
-      id: user.id,
-      username: user.username,
-      displayName: user.displayName,
-      role: user.role,
-      unitId: user.unitId,
-      unitPath: row.unitPath,
-      scopePath: await scopePathFor(ctx.db, user.role, row.unitPath),
-    },
-  };
+  const auth: Authenticated = { unitName: row.unitName, actor: await actorOf(ctx.db, row.user, row.unitPath) };
   cache.set(hash, auth, row.expiresAt);
   return auth;
 }

@@ -9,7 +9,7 @@ import type { Clock } from '../platform/clock.js';
 import { AppError } from '../platform/errors.js';
 import { unusablePasswordHash, verifyPassword } from '../platform/password.js';
 import type { LoginInput, PublicUser } from './schema.js';
-import { scopePathFor } from './scope.js';
+import { actorOf } from './scope.js';
 import { newSessionToken, tokenHash } from './session-token.js';
 
 type LoginCtx = {
@@ -57,7 +57,7 @@ export async function login(ctx: LoginCtx, input: LoginInput): Promise<{ token: 
       userAgent: ctx.meta?.userAgent?.slice(0, 300) ?? null,
     });
     await tx.delete(loginFailures).where(eq(loginFailures.username, input.username));
-    const actor = { id: user.id, username: user.username, displayName: user.displayName, role: user.role, unitId: user.unitId, unitPath: row.unitPath, scopePath: await scopePathFor(tx, user.role, row.unitPath) };
+    const actor = await actorOf(tx, user, row.unitPath);
     await audit({ db: tx, clock: ctx.clock, actor, meta: ctx.meta }, { action: 'signed_in', subjectType: 'user', subjectId: user.id });
   });
   return {

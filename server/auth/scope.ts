@@ -1,3 +1,4 @@
+import type { Actor } from '../platform/actor.js';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Role, UnitKind } from '../../common/roles.js';
 import type { Db } from '../db/client.js';
@@ -32,4 +33,13 @@ export async function scopePathFor(db: Db, role: Role, unitPath: string): Promis
     .limit(1);
   // A user placed outside any unit of the anchor kind sees only their own unit.
   return row?.path ?? unitPath;
+}
+
+/** A user as the use cases see them: the user's fields, their unit's path and the subtree their role may see. */
+export async function actorOf(
+  db: Db,
+  user: { id: string; username: string; displayName: string; role: Role; unitId: string },
+  unitPath: string,
+): Promise<Actor> {
+  return { id: user.id, username: user.username, displayName: user.displayName, role: user.role, unitId: user.unitId, unitPath, scopePath: await scopePathFor(db, user.role, unitPath) };
 }

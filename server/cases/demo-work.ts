@@ -6,7 +6,7 @@
  * report, a hotline call, a cadre's feedback; two go to the 城管 department, one of them accepted by its handler.
  */
 import { eq } from 'drizzle-orm';
-import { scopePathFor } from '../auth/scope.js';
+import { actorOf } from '../auth/scope.js';
 import type { Polygon } from '../../common/geo.js';
 import { grids, units } from '../db/schema/org.js';
 import { users } from '../db/schema/users.js';
@@ -28,8 +28,7 @@ import { urgentCategoryCodes } from './urgency-data.js';
 async function demoActor(db: Deps['db'], username: string): Promise<Actor> {
   const [row] = await db.select({ user: users, unitPath: units.path }).from(users).innerJoin(units, eq(units.id, users.unitId)).where(eq(users.username, username));
   if (!row) throw new AppError('not_found', `演示账户 ${username} 不存在 (demo account ${username} is missing: run \`jiceng seed --demo\`)`);
-  const { user } = row;
-  return { id: user.id, username: user.username, displayName: user.displayName, role: user.role, unitId: user.unitId, unitPath: row.unitPath, scopePath: await scopePathFor(db, user.role, row.unitPath) };
+  return actorOf(db, row.user, row.unitPath);
 }
 
 /** Takes in today's demo reports and moves a few along; returns how many cases it left in each state. */
@@ -40,13 +39,13 @@ export async function seedDemoWork(deps: Deps): Promise<{ received: number; disp
   );
   const [own] = await deps.db.select({ name: units.name, boundary: grids.boundary }).from(grids).innerJoin(units, eq(units.id, grids.unitId)).where(eq(grids.unitId, worker!.unitId));
   if (!own) throw new AppError('not_found', '演示网格员没有网格 (the demo grid worker has no grid)');
-  const place = (boundary: Polygon, street: string) => {
-    const [lng, lat] = randomPointIn(rng, boundary);
+  const place = (street: string) => {
+    const [lng, lat] = randomPointIn(rng, own.boundary as Polygon);
     return { lng, lat, address: `${own.name}${street}` };
   };
   const report = (categoryCode: string, street: string, extra: Partial<CreateCaseInput> = {}): CreateCaseInput => {
     const r = generateReport(rng, categoryCode);
-    return { title: r.title, description: r.description, category: r.categoryCode, location: place(own.boundary as Polygon, street), ...(r.urgent ? { urgency: 'urgent' } : {}), ...extra };
+    return { title: r.title, description: r.description, category: r.categoryCode, location: place(street), ...(r.urgent ? { urgency: 'urgent' } : {}), ...extra };
   };
 
   // The grid worker's patrol: two matters for 城管 (street order, city appearance), one for the environment bureau.

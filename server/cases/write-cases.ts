@@ -43,27 +43,33 @@ export class StaleReferenceError extends BatchError {
 }
 
 /**
- * Counts the batch's case numbers (one counter row per China day, locked in day order so that instances never
- * deadlock) and reads the reference version in the same statement. Early in the batch's transaction: the counter
- * rows stay locked until it commits, so numbers have no gaps (a failed batch rolls its numbers back) and batches
- * take their turns — which costs little, as one batch carries every report that arrived meanwhile.
+ * The parts `cnt` and `nums` of a batch's statement: the day's counter rows (one per China day, locked in day order
+ * so that instances never deadlock) counted up by the batch, and `nums.numbers`, the batch's case numbers in its
+ * order (QH-20261122-0001; more than four digits when a day needs them). The counter rows stay locked until the
+ * statement's transaction commits, so numbers have no gaps (a failed batch rolls its numbers back) and batches take
+ * their turns — which costs little, as one batch carries every report that arrived meanwhile.
  */
-async function reserveNumbers(tx: Db, prefix: string, batch: readonly PreparedCase[]): Promise<{ numbers: string[]; version: number }> {
+function countedNumbers(prefix: string, batch: readonly PreparedCase[]): SQL {
   const days = [...new Set(batch.map((p) => p.day))].sort();
-  const counts = days.map((d) => batch.filter((p) => p.day === d).length);
-  const rows = await rowsOf<{ day: string; last: number; version: number }>(tx, sql`
-    with c as (
-      insert into case_counters (day, last) select d, n from unnest(${sql.param(days)}::text[], ${sql.param(counts)}::int[]) as x(d, n)
+  const perDay = new Map(days.map((d) => [d, 0]));
+  const seqs = batch.map((p) => perDay.set(p.day, perDay.get(p.day)! + 1).get(p.day)!);
+  return sql`cnt as (
+      insert into case_counters (day, last) select d, n from unnest(${sql.param(days)}::text[], ${sql.param(days.map((d) => perDay.get(d)!))}::int[]) as x(d, n)
       on conflict (day) do update set last = case_counters.last + excluded.last
-      returning day, last)
-    select c.day, c.last, (select version from reference_versions where id = 1) as version from c`);
-  const next = new Map(rows.map((r) => [r.day, r.last - counts[days.indexOf(r.day)]!]));
-  const numbers = batch.map((p) => {
-    const n = next.get(p.day)! + 1;
-    next.set(p.day, n);
-    return `${prefix}-${p.day}-${String(n).padStart(4, '0')}`;
-  });
-  return { numbers, version: Number(rows[0]?.version ?? 0) };
+      returning day, last),
+    nums as (
+      select array_agg(${prefix}::text || '-' || u.d || '-' || (case when k < 10000 then lpad(k::text, 4, '0') else k::text end) order by u.o) as numbers
+      from unnest(${sql.param(batch.map((p) => p.day))}::text[], ${sql.param(seqs)}::int[], ${sql.param(batch.map((p) => perDay.get(p.day)!))}::int[])
+        with ordinality as u(d, s, n, o)
+      join cnt on cnt.day = u.d, lateral (select cnt.last - u.n + u.s as k) kk)`;
+}
+
+/** Counts the batch's case numbers and reads the reference version, in one statement of the batch's transaction. */
+async function reserveNumbers(tx: Db, prefix: string, batch: readonly PreparedCase[]): Promise<{ numbers: string[]; version: number }> {
+  const [row] = await rowsOf<{ numbers: string[]; version: number | null }>(tx, sql`
+    with ${countedNumbers(prefix, batch)}
+    select numbers, (select version from reference_versions where id = 1) as version from nums`);
+  return { numbers: row!.numbers, version: Number(row?.version ?? 0) };
 }
 
 /** The dispatchers' notice of a new case. */
@@ -132,22 +138,11 @@ async function writeReceivedAtOnce(deps: Pick<Deps, 'db' | 'clock' | 'config' | 
     throw new StaleReferenceError(version);
   }
   const now = deps.clock.now();
-  const days = [...new Set(batch.map((p) => p.day))].sort();
-  const perDay = new Map(days.map((d) => [d, 0]));
-  const seqs = batch.map((p) => perDay.set(p.day, perDay.get(p.day)! + 1).get(p.day)!);
   const all = rows.map((_, i) => i + 1);
   const notices = rows.flatMap((c, i) => receivedNotice(c).map((n) => ({ n, i: i + 1 })));
   const notify = deps.bus.notifyInTransaction(rows.map((c) => caseEvent(c, [])), (v) => withNumbers(v, all, numberIn.live));
   const statement = sql`
-    with cnt as (
-      insert into case_counters (day, last) select d, n from unnest(${sql.param(days)}::text[], ${sql.param(days.map((d) => perDay.get(d)!))}::int[]) as x(d, n)
-      on conflict (day) do update set last = case_counters.last + excluded.last
-      returning day, last),
-    nums as (
-      select array_agg(${deps.config.JICENG_CASE_PREFIX}::text || '-' || u.d || '-' || (case when k < 10000 then lpad(k::text, 4, '0') else k::text end) order by u.o) as numbers
-      from unnest(${sql.param(batch.map((p) => p.day))}::text[], ${sql.param(seqs)}::int[], ${sql.param(batch.map((p) => perDay.get(p.day)!))}::int[])
-        with ordinality as u(d, s, n, o)
-      join cnt on cnt.day = u.d, lateral (select cnt.last - u.n + u.s as k) kk),
+    with ${countedNumbers(deps.config.JICENG_CASE_PREFIX, batch)},
     cases_in as (${caseRowsInsert(rows, sql`(select numbers from nums)`)} returning *),
     trail as (${auditEntriesInsert(now, batch.map((p, i) => receivedEntry(p, rows[i]!)), (v) => withNumbers(v, all, numberIn.trail))}),
     ${notices.length ? sql`notices as (${noticesInsert(now, notices.map((x) => x.n), (v) => withNumbers(v, notices.map((x) => x.i), numberIn.notice))}),` : sql``}

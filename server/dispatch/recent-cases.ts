@@ -41,10 +41,9 @@ export class RecentCases {
   private readonly grids = new Map<string, GridEntry>();
   /** Open cases in cached grids that this process has not seen (id → grid), to be read together. */
   private unknown = new Map<string, string>();
-  /** The read that will cover the cases heard of so far, and the one under way: a check waits for both, so a case
-   * heard of before a report is one of its candidates. Reads run one after another. */
-  private nextRead: Promise<void> | null = null;
-  private readUnderWay: Promise<void> | null = null;
+  /** The reads of those cases, one after another (null when none is due): a check waits for them, so a case heard of
+   * before a report is one of its candidates. */
+  private reading: Promise<void> | null = null;
 
   constructor(private readonly db: Db, bus: LiveBus, private readonly maxAgeDays = 30) {
     bus.subscribe((e) => this.onEvent(e));
@@ -52,8 +51,7 @@ export class RecentCases {
 
   /** The cached open cases of these grids received in the `maxAgeDays` before `at`, newest first per grid. */
   async inGrids(gridIds: readonly string[], at: Date): Promise<RecentCase[]> {
-    const reading = this.nextRead ?? this.readUnderWay;
-    if (reading) await reading;
+    if (this.reading) await this.reading;
     const missing = gridIds.filter((g) => !this.fresh(g));
     if (missing.length) await Promise.all(missing.map((g) => this.grid(g, at)));
     const [from, to] = [at.getTime() - this.maxAgeDays * DAY_MS, at.getTime()];
@@ -96,20 +94,22 @@ export class RecentCases {
       if (at >= 0) entry.cases.splice(at, 1);
     } else if (at < 0) {
       // A case taken in elsewhere, or reopened: read it (with the others of this turn) and add it.
-      this.unknown.set(e.id, gridId!);
-      if (!this.nextRead) {
-        const previous = this.readUnderWay ?? Promise.resolve();
-        const read: Promise<void> = previous.then(() => new Promise((resolve) => setImmediate(resolve))).then(() => this.readUnknown(read));
-        this.nextRead = read;
+      // The first case heard of since the last read began: read it (with the others of this turn) after that read.
+      if (this.unknown.set(e.id, gridId!).size === 1) {
+        const read: Promise<void> = (this.reading ?? Promise.resolve())
+          .then(() => new Promise((resolve) => setImmediate(resolve)))
+          .then(() => this.readUnknown())
+          .finally(() => {
+            if (this.reading === read) this.reading = null;
+          });
+        this.reading = read;
       }
     }
   }
 
-  private async readUnknown(self: Promise<void>): Promise<void> {
+  private async readUnknown(): Promise<void> {
     const unknown = this.unknown;
     this.unknown = new Map();
-    this.nextRead = null;
-    this.readUnderWay = self;
     const ids = [...unknown.keys()];
     try {
       const rows = await this.db
@@ -119,8 +119,6 @@ export class RecentCases {
       for (const r of rows) this.add(r);
     } catch {
       for (const g of unknown.values()) this.grids.delete(g); // could not read them: their grids are read again
-    } finally {
-      if (this.readUnderWay === self) this.readUnderWay = null;
     }
   }
 
