@@ -43,17 +43,31 @@ export function keywordClassifier(keywordsByLabel: Record<string, readonly strin
   }));
   // Keywords by their first two characters (one-character keywords by that character): a report is scanned once for
   // the prefixes it contains, and only keywords with such a prefix are searched for — a few dozen of the thousands.
-  const byPrefix = new Map<string, Set<string>>();
-  for (const { words } of table) {
-    for (const w of words) {
-      const key = w.slice(0, 2);
-      byPrefix.set(key, (byPrefix.get(key) ?? new Set()).add(w));
-    }
-  }
+  const byPrefix = new Map<string, string[]>();
+  // Where each keyword stands in each label's list (label index, position): a report's score and its list of hits are
+  // summed in the list's order, whichever order the keywords were found in.
+  const owners = new Map<string, { label: number; at: number }[]>();
+  table.forEach(({ words }, label) => {
+    words.forEach((w, at) => {
+      if (!owners.has(w)) {
+        const key = w.slice(0, 2);
+        const list = byPrefix.get(key);
+        if (list) list.push(w);
+        else byPrefix.set(key, [w]);
+        owners.set(w, []);
+      }
+      owners.get(w)!.push({ label, at });
+    });
+  });
   const present = (text: string): Set<string> => {
     const found = new Set<string>();
     for (let i = 0; i < text.length; i++) {
-      for (const key of [text[i]!, text.slice(i, i + 2)]) for (const w of byPrefix.get(key) ?? []) found.add(w);
+      const one = byPrefix.get(text[i]!);
+      if (one) for (const w of one) found.add(w);
+      if (i + 1 < text.length) {
+        const two = byPrefix.get(text.slice(i, i + 2));
+        if (two) for (const w of two) found.add(w);
+      }
     }
     return found;
   };
@@ -63,18 +77,23 @@ export function keywordClassifier(keywordsByLabel: Record<string, readonly strin
     classify(input: TextInput, k = 3): KeywordPrediction[] {
       const title = typeof input === 'string' ? '' : normalizeText(input.title ?? '');
       const text = normalizeText(inputText(input));
-      const candidates = present(text);
-      const scored = table.map(({ label, words }) => {
-        let score = 0;
-        const hits: string[] = [];
-        for (const w of words) {
-          const n = candidates.has(w) ? occurrences(text, w) : 0;
-          if (n === 0) continue;
-          hits.push(w);
-          // A keyword in the title counts double: titles name the problem.
-          score += Math.sqrt(w.length) * (1 + Math.log(n)) * (title.includes(w) ? 2 : 1);
+      // The hits of each label: the keywords found in the text, with their place in the label's list and their count.
+      const hitsOf = new Map<number, { at: number; word: string; n: number }[]>();
+      for (const w of present(text)) {
+        const n = occurrences(text, w);
+        if (n === 0) continue;
+        for (const { label, at } of owners.get(w)!) {
+          const list = hitsOf.get(label);
+          if (list) list.push({ at, word: w, n });
+          else hitsOf.set(label, [{ at, word: w, n }]);
         }
-        return { label, score, keywords: hits };
+      }
+      const scored = [...hitsOf].sort((a, b) => a[0] - b[0]).map(([label, hits]) => {
+        let score = 0;
+        hits.sort((a, b) => a.at - b.at);
+        // A keyword in the title counts double: titles name the problem.
+        for (const { word, n } of hits) score += Math.sqrt(word.length) * (1 + Math.log(n)) * (title.includes(word) ? 2 : 1);
+        return { label: table[label]!.label, score, keywords: hits.map((h) => h.word) };
       });
       const total = scored.reduce((s, x) => s + x.score, 0);
       return scored
