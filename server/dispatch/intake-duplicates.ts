@@ -1,6 +1,6 @@
 /**
  * The duplicate check at intake: candidates come from the in-memory recent cases of the grids near the report
- * (recent-cases.ts), ranked by MinHash similarity exactly as the dispatcher's check ranks them (find-duplicates.ts).
+ * (recent-cases.ts) — those whose signatures share a slot with the report's — ranked by MinHash similarity exactly as the dispatcher's check ranks them (find-duplicates.ts).
  * The cache may not yet have heard that a match was closed a moment ago, so the intake writer re-reads the matches
  * of its whole batch in one statement (`keepOpenDuplicates`) before the cases are written.
  */
@@ -33,10 +33,12 @@ export async function findIntakeDuplicates(deps: Pick<Deps, 'db' | 'bus' | 'grid
   }
   const gridIds = located ? await deps.grids.near(q.lng as number, q.lat as number, defaultDuplicateOptions.radiusMeters) : [];
   if (q.gridId && !gridIds.includes(q.gridId)) gridIds.push(q.gridId);
-  const candidates = await recentCasesOf(deps).inGrids(gridIds, q.at);
+  // Signed under the new case's id: the recent-cases cache takes the same signature when the case is written.
+  const signature = signatureOf(q.caseId, q.text);
+  // Only the cases that share a MinHash slot with the report can reach the similarity threshold (> 0).
+  const candidates = await recentCasesOf(deps).sharingSlots(gridIds, q.at, signature);
   const matches = findDuplicates(
-    // Signed under the new case's id: the recent-cases cache takes the same signature when the case is written.
-    { text: q.text, lng: q.lng ?? null, lat: q.lat ?? null, gridId: q.gridId ?? null, createdAt: q.at, signature: signatureOf(q.caseId, q.text) },
+    { text: q.text, lng: q.lng ?? null, lat: q.lat ?? null, gridId: q.gridId ?? null, createdAt: q.at, signature },
     candidates,
     // A few spare matches, in case some were closed meanwhile.
     { limit: limit * 2 },

@@ -14,6 +14,7 @@ import { cases } from '../db/schema/cases.js';
 import type { LiveBus, LiveEvent } from '../platform/live-bus.js';
 import { signatureOf } from './find-duplicates.js';
 import type { MinHashSignature } from './text/minhash.js';
+import { MinHashIndex } from './text/minhash-index.js';
 import type { DuplicateCandidateCase } from './text/near-duplicates.js';
 
 /** A candidate for the duplicate check, in the shape the ranking takes (its text is in the signature). */
@@ -26,6 +27,8 @@ export interface RecentCase extends DuplicateCandidateCase {
 interface GridEntry {
   loadedAt: number;
   cases: RecentCase[];
+  /** The same cases by their signatures' slots, so that a check looks only at those that share one with the report. */
+  index: MinHashIndex<RecentCase>;
   /** Set while the grid is being read. */
   loading?: Promise<RecentCase[]>;
 }
@@ -49,18 +52,21 @@ export class RecentCases {
     bus.subscribe((e) => this.onEvent(e));
   }
 
-  /** The cached open cases of these grids received in the `maxAgeDays` before `at`, newest first per grid. */
-  async inGrids(gridIds: readonly string[], at: Date): Promise<RecentCase[]> {
+  /**
+   * The cached open cases of these grids received in the `maxAgeDays` before `at` whose signatures share a slot with
+   * `signature` — every case whose similarity to it can be above 0 (and a few others), in no particular order.
+   */
+  async sharingSlots(gridIds: readonly string[], at: Date, signature: MinHashSignature): Promise<RecentCase[]> {
     if (this.reading) await this.reading;
     const missing = gridIds.filter((g) => !this.fresh(g));
     if (missing.length) await Promise.all(missing.map((g) => this.grid(g, at)));
     const [from, to] = [at.getTime() - this.maxAgeDays * DAY_MS, at.getTime()];
+    const found = new Set<RecentCase>();
+    for (const g of gridIds) this.grids.get(g)?.index.sharing(signature, found);
     const out: RecentCase[] = [];
-    for (const g of gridIds) {
-      for (const c of this.grids.get(g)?.cases ?? []) {
-        const t = c.createdAt.getTime();
-        if (t >= from && t <= to) out.push(c);
-      }
+    for (const c of found) {
+      const t = c.createdAt.getTime();
+      if (t >= from && t <= to) out.push(c);
     }
     return out;
   }
@@ -82,7 +88,11 @@ export class RecentCases {
     // Newest first: a case written here goes first; another instance's or a reopened one may be older.
     const at = entry.cases.findIndex((x) => x.createdAt.getTime() <= c.receivedAt.getTime());
     entry.cases.splice(at < 0 ? entry.cases.length : at, 0, row);
-    if (entry.cases.length > MAX_PER_GRID) entry.cases.pop();
+    entry.index.add(row, row.signature);
+    if (entry.cases.length > MAX_PER_GRID) {
+      const oldest = entry.cases.pop()!;
+      entry.index.remove(oldest, oldest.signature);
+    }
   }
 
   private onEvent(e: LiveEvent): void {
@@ -91,7 +101,10 @@ export class RecentCases {
     if (!entry || entry.loading) return;
     const at = entry.cases.findIndex((c) => c.id === e.id);
     if (!open.has(e.status)) {
-      if (at >= 0) entry.cases.splice(at, 1);
+      if (at >= 0) {
+        const [gone] = entry.cases.splice(at, 1);
+        entry.index.remove(gone!, gone!.signature);
+      }
     } else if (at < 0) {
       // A case taken in elsewhere, or reopened: read it (with the others of this turn) and add it.
       // The first case heard of since the last read began: read it (with the others of this turn) after that read.
@@ -128,12 +141,13 @@ export class RecentCases {
     const cached = this.fresh(gridId);
     if (cached) return cached;
     const loading = this.load(gridId, at);
-    const slot: GridEntry = { loadedAt: performance.now(), cases: [], loading };
+    const slot: GridEntry = { loadedAt: performance.now(), cases: [], index: new MinHashIndex(), loading };
     this.grids.delete(gridId); // re-inserted last: the map's order is least recently loaded first
     this.grids.set(gridId, slot);
     if (this.grids.size > MAX_GRIDS) this.grids.delete(this.grids.keys().next().value as string);
     try {
       slot.cases = await loading;
+      for (const c of slot.cases) slot.index.add(c, c.signature);
       return slot.cases;
     } catch (e) {
       this.grids.delete(gridId);

@@ -5,7 +5,7 @@ export interface LngLat {
   lat: number;
 }
 
-const EARTH_RADIUS_M = 6_371_008.8;
+export const EARTH_RADIUS_M = 6_371_008.8;
 const rad = (deg: number) => (deg * Math.PI) / 180;
 
 /** Haversine distance in metres between two WGS-84 (or GCJ-02, at this scale the same) points. */

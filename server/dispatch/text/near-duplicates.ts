@@ -3,7 +3,7 @@
  * ranked by MinHash similarity of their texts.
  */
 import { AppError } from '../../platform/errors.js';
-import { hasCoordinates, haversineMeters } from './geo.js';
+import { EARTH_RADIUS_M, hasCoordinates, haversineMeters } from './geo.js';
 import { minhashSignature, signatureSimilarity } from './minhash.js';
 import type { MinHashSignature } from './minhash.js';
 
@@ -58,10 +58,14 @@ export function findDuplicates(
   const at = candidate.createdAt.getTime();
   const maxAge = o.maxAgeDays * DAY_MS;
   const distanceTo = (c: DuplicateCandidateCase) => (located && hasCoordinates(c) ? haversineMeters(candidate, c) : null);
+  // A great circle is never shorter than its north–south part: a case further away than the radius in latitude alone
+  // is out of reach without the trigonometry.
+  const maxLatDelta = located ? (o.radiusMeters / EARTH_RADIUS_M) * (180 / Math.PI) : Infinity;
   for (const c of recentCases) {
     if (candidate.id !== undefined && c.id === candidate.id) continue;
     if (Math.abs(c.createdAt.getTime() - at) > maxAge) continue;
     const sameGrid = !!candidate.gridId && c.gridId === candidate.gridId;
+    if (!sameGrid && !unplaced && located && typeof c.lat === 'number' && Math.abs(c.lat - candidate.lat!) > maxLatDelta * (1 + 1e-9)) continue;
     // The distance decides only for cases outside the grid; inside it, it is worked out for matches alone.
     let distance = sameGrid || unplaced ? undefined : distanceTo(c);
     if (distance !== undefined && !(distance !== null && distance <= o.radiusMeters)) continue;
