@@ -6,6 +6,11 @@ import { grids } from '../db/schema/org.js';
 import { users } from '../db/schema/users.js';
 import { openPostgres } from '../db/client.js';
 import { LiveBus, type LiveEvent } from '../platform/live-bus.js';
+import { authenticate } from '../auth/authenticate.js';
+import type { CasePrediction } from '../dispatch/intake-advice.js';
+import { intakeWriterOf } from './intake-writer.js';
+import { prepareCase } from './prepare-case.js';
+import { StaleReferenceError } from './write-cases.js';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
 
 let t: TestApp;
@@ -116,5 +121,54 @@ describe('reference data changed meanwhile', () => {
     expect(b!.firstResponseDue!.getTime() - b!.receivedAt.getTime()).toBe(7 * 60_000);
     expect(a!.firstResponseDue!.getTime() - a!.receivedAt.getTime()).not.toBe(7 * 60_000);
     await t.deps.db.update(slaPolicies).set({ firstResponse: policy!.firstResponse }).where(eq(slaPolicies.id, policy!.id));
+  });
+});
+
+describe('what the batch statement checks as it writes', () => {
+  const prepared = async (description: string) => {
+    const actor = (await authenticate(t.deps, tokens.gridworker!))!.actor;
+    return prepareCase(t.deps, await t.deps.reference.current(), actor, { description, location: at });
+  };
+  const counters = async () => (await t.deps.database.query<{ n: number }>('select coalesce(sum(last), 0)::int as n from case_counters'))[0]!.n;
+
+  it('keeps only the duplicates still open: one closed after the check is neither stored nor answered', async () => {
+    t.deps.clock.advance(60_000);
+    const text = '幸福路小区3号楼旁边的井盖丢了，晚上路过很危险';
+    const first = (await post(tokens.gridworker!, { description: text, location: at })).body.id as string;
+    t.deps.clock.advance(60_000);
+    const second = (await post(tokens.gridworker!, { description: `${text}，已经好几天了`, location: at })).body.id as string;
+    t.deps.clock.advance(60_000);
+    const p = await prepared(`${text}，请尽快处理`);
+    const offered = (p.row.prediction as CasePrediction).duplicates!.map((d) => d.id);
+    expect(offered).toEqual(expect.arrayContaining([first, second]));
+    // Closed behind the cache's back (as by another instance whose notification has not arrived yet).
+    await t.deps.db.update(cases).set({ status: 'closed' }).where(eq(cases.id, first));
+    const written = await intakeWriterOf(t.deps).submit(p);
+    const kept = offered.filter((id) => id !== first);
+    expect((written.row.prediction as CasePrediction).duplicates!.map((d) => d.id)).toEqual(kept);
+    const [stored] = await t.deps.db.select({ prediction: cases.prediction }).from(cases).where(eq(cases.id, p.row.id));
+    expect((stored!.prediction as CasePrediction).duplicates!.map((d) => d.id)).toEqual(kept);
+    expect((stored!.prediction as CasePrediction).top).toEqual((p.row.prediction as CasePrediction).top);
+
+    // With every match closed, the prediction keeps no duplicates key at all.
+    const q = await prepared(`${text}，麻烦看一下`);
+    const ids = (q.row.prediction as CasePrediction).duplicates!.map((d) => d.id);
+    await t.deps.db.update(cases).set({ status: 'closed' }).where(inArray(cases.id, ids));
+    const none = await intakeWriterOf(t.deps).submit(q);
+    expect(none.row.prediction).not.toHaveProperty('duplicates');
+    const [nothing] = await t.deps.db.select({ prediction: cases.prediction }).from(cases).where(eq(cases.id, q.row.id));
+    expect(nothing!.prediction).not.toHaveProperty('duplicates');
+  });
+
+  it('refuses a batch worked out from reference data that has changed since, and writes nothing of it', async () => {
+    const p = await prepared('菜市场门口的路面塌了一个坑');
+    const before = await counters();
+    await t.deps.db.execute(sql`update reference_versions set version = version + 1 where id = 1`);
+    const refused = await intakeWriterOf(t.deps).submit(p).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(StaleReferenceError);
+    const [{ version }] = await t.deps.database.query<{ version: number }>('select version from reference_versions where id = 1') as [{ version: number }];
+    expect((refused as StaleReferenceError).version).toBe(version);
+    expect(await t.deps.db.select({ id: cases.id }).from(cases).where(eq(cases.id, p.row.id))).toEqual([]);
+    expect(await counters()).toBe(before); // the number it would have had was not used up
   });
 });

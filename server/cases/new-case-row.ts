@@ -36,9 +36,10 @@ export function newCaseRow(f: NewCaseFields): NewCaseRow {
 /**
  * The INSERT of new case rows, one array parameter per column (INSERT … SELECT FROM unnest), for the intake writer to
  * run as part of its batch statement. `numbers`, when given, is a text[] expression that numbers the rows in SQL
- * (counted in the same statement) in place of their `number` fields.
+ * (counted in the same statement) in place of their `number` fields; `prediction`, an expression over `x.prediction`
+ * (the row's prediction as JSON text) that gives the jsonb to store.
  */
-export function caseRowsInsert(rows: readonly CaseRow[], numbers?: SQL): SQL {
+export function caseRowsInsert(rows: readonly CaseRow[], numbers?: SQL, prediction?: SQL): SQL {
   const col = <T>(pick: (r: CaseRow) => T) => sql.param(rows.map(pick));
   const at = (d: Date | null) => d?.toISOString() ?? null;
   return sql`
@@ -48,7 +49,7 @@ export function caseRowsInsert(rows: readonly CaseRow[], numbers?: SQL): SQL {
       prediction, updated_at)
     select id, number, channel, reporter_id, anonymous, reporter_index, reporter_cipher, contact_cipher, title, description,
       category_id, urgency, lng, lat, address, grid_id, area_path, status, suggested_unit_id, sla_policy_id, received_at,
-      first_response_due, warn_at, card, next_sweep_at, 0, 0, false, 0, external_ref, prediction::jsonb, updated_at
+      first_response_due, warn_at, card, next_sweep_at, 0, 0, false, 0, external_ref, ${prediction ?? sql`x.prediction::jsonb`}, updated_at
     from unnest(${col((r) => r.id)}::uuid[], ${numbers ?? col((r) => r.number)}::text[], ${col((r) => r.channel)}::text[], ${col((r) => r.reporterId)}::uuid[],
       ${col((r) => r.anonymous)}::boolean[], ${col((r) => r.reporterIndex)}::text[], ${col((r) => r.reporterCipher)}::text[],
       ${col((r) => r.contactCipher)}::text[], ${col((r) => r.title)}::text[], ${col((r) => r.description)}::text[],

@@ -7,6 +7,7 @@ import { eq, sql, type SQL } from 'drizzle-orm';
 import { caseAttachments, cases } from '../db/schema/cases.js';
 import { newCaseFactsParts, recordCaseFacts } from '../cockpit/record-facts.js';
 import { rowsOf } from '../db/rows.js';
+import { databaseError } from '../platform/errors.js';
 import { rowsOfNamed } from '../db/named-statement.js';
 import type { Db } from '../db/client.js';
 import { systemActor } from '../platform/actor.js';
@@ -23,7 +24,7 @@ import { areaIds } from './suggest-unit.js';
 import { caseEvent } from './live.js';
 import type { LiveEvent } from '../platform/live-bus.js';
 import type { CasePrediction } from '../dispatch/intake-advice.js';
-import { duplicateIds, keepDuplicates, keepOpenDuplicates } from '../dispatch/intake-duplicates.js';
+import { duplicateIds, keepDuplicates, keepOpenDuplicates, predictionKeepingOpen } from '../dispatch/intake-duplicates.js';
 import { openStatuses } from '../../common/cases.js';
 
 /**
@@ -118,40 +119,46 @@ function withNumbers(values: SQL, cases: readonly number[], set: string): SQL {
 
 /**
  * The common batch — no attachment to store, no case to dispatch at once — as ONE statement outside any explicit
- * transaction, so it commits by itself and all of it or nothing: the day's counter rows, the case numbers (counted in
- * SQL, gapless as before), the rows, their trail entries, notices, cockpit facts and live notification. The counter
- * rows stay locked only while this statement runs and commits; a transaction of several statements held them across
- * round trips that each waited their turn on a busy event loop, and that wait set the pace of intake. The reference
- * version is read just before, in one statement with the re-read of duplicate matches, as the transaction read it first.
+ * transaction, so it commits by itself and all of it or nothing: the check that the reference data the reports were
+ * worked out from is still current (`jiceng_reference_is`, which fails the statement when it is not), the day's counter
+ * rows, the case numbers (counted in SQL, gapless as before), the rows — each prediction keeping only the duplicates
+ * still open, read in the same statement — their trail entries, notices, cockpit facts and live notification. The
+ * counter rows stay locked only while this statement runs and commits; a transaction of several statements held them
+ * across round trips that each waited their turn on a busy event loop, and that wait set the pace of intake.
  */
 async function writeReceivedAtOnce(deps: Pick<Deps, 'db' | 'clock' | 'config' | 'reference' | 'bus'>, batch: readonly PreparedCase[]): Promise<WrittenCase[]> {
   const rows = batch.map((p) => p.row);
   const predictions = rows.map((r) => r.prediction as CasePrediction | null);
-  // One read: the reference version, and which of the duplicates offered are still open.
-  const [before] = await rowsOf<{ version: number | null; open: string[] }>(deps.db, sql`
-    select (select version from reference_versions where id = 1) as version,
-      array(select id::text from cases where id = any(${sql.param(duplicateIds(predictions))}::uuid[]) and status = any(${sql.param([...openStatuses])}::text[])) as open`);
-  keepDuplicates(predictions, new Set(before?.open ?? []));
-  const version = Number(before?.version ?? 0);
-  if (batch.some((p) => p.referenceVersion !== version)) {
-    deps.reference.saw(version);
-    throw new StaleReferenceError(version);
-  }
+  const versions = [...new Set(batch.map((p) => p.referenceVersion))];
   const now = deps.clock.now();
   const all = rows.map((_, i) => i + 1);
   const notices = rows.flatMap((c, i) => receivedNotice(c).map((n) => ({ n, i: i + 1 })));
   const notify = deps.bus.notifyInTransaction(rows.map((c) => caseEvent(c, [])), (v) => withNumbers(v, all, numberIn.live));
   const statement = sql`
-    with ${countedNumbers(deps.config.JICENG_CASE_PREFIX, batch)},
-    cases_in as (${caseRowsInsert(rows, sql`(select numbers from nums)`)} returning *),
+    with ref as (select jiceng_reference_is(${sql.param(versions)}::int[]) as version),
+    open_dups as (select coalesce(array_agg(id::text), '{}'::text[]) as ids from cases
+      where id = any(${sql.param(duplicateIds(predictions))}::uuid[]) and status = any(${sql.param([...openStatuses])}::text[])),
+    ${countedNumbers(deps.config.JICENG_CASE_PREFIX, batch)},
+    cases_in as (${caseRowsInsert(rows, sql`(select numbers from nums)`, predictionKeepingOpen(sql`(select ids from open_dups)`))} returning *),
     trail as (${auditEntriesInsert(now, batch.map((p, i) => receivedEntry(p, rows[i]!)), (v) => withNumbers(v, all, numberIn.trail))}),
     ${notices.length ? sql`notices as (${noticesInsert(now, notices.map((x) => x.n), (v) => withNumbers(v, notices.map((x) => x.i), numberIn.notice))}),` : sql``}
     ${sql.raw(newCaseFactsParts('cases_in'))}${notify ? sql`, live as (${notify})` : sql``}
-    select (select numbers from nums) as numbers${notify ? sql`, (select count(*) from live) as notified` : sql``}`;
-  // Some 20 kB of SQL in at most four forms (with or without notices, live notification): parsed once per connection.
-  const [written] = await rowsOfNamed<{ numbers: string[] | null }>(deps.db, 'intake_batch', statement);
+    select (select version from ref) as version, (select numbers from nums) as numbers, (select ids from open_dups) as open${notify ? sql`, (select count(*) from live) as notified` : sql``}`;
+  let written: { numbers: string[] | null; open: string[] | null } | undefined;
+  try {
+    // Some 20 kB of SQL in at most four forms (with or without notices, live notification): parsed once per connection.
+    [written] = await rowsOfNamed<{ numbers: string[] | null; open: string[] | null }>(deps.db, 'intake_batch', statement);
+  } catch (e) {
+    const stale = databaseError(e, 'JC409');
+    if (!stale) throw e;
+    const version = Number(stale.detail ?? 0);
+    deps.reference.saw(version);
+    throw new StaleReferenceError(version);
+  }
   const numbers = written?.numbers;
   if (!numbers || numbers.length !== rows.length) throw new Error(`intake: the batch statement numbered ${numbers?.length ?? 0} of ${rows.length} cases`);
+  // The rows in memory keep what was stored: the duplicates that were still open.
+  keepDuplicates(predictions, new Set(written?.open ?? []));
   return rows.map((row, i) => {
     row.number = numbers[i]!;
     return { row, event: caseEvent(row, []) };

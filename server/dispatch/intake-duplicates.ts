@@ -1,10 +1,11 @@
 /**
  * The duplicate check at intake: candidates come from the in-memory recent cases of the grids near the report
- * (recent-cases.ts) — those whose signatures share a slot with the report's — ranked by MinHash similarity exactly as the dispatcher's check ranks them (find-duplicates.ts).
- * The cache may not yet have heard that a match was closed a moment ago, so the intake writer re-reads the matches
- * of its whole batch in one statement (`keepOpenDuplicates`) before the cases are written.
+ * (recent-cases.ts) — those whose signatures share a slot with the report's — ranked by MinHash similarity exactly as
+ * the dispatcher's check ranks them (find-duplicates.ts). The cache may not yet have heard that a match was closed a
+ * moment ago, so the intake writer keeps only the matches still open as it writes: inside its one batch statement
+ * (`predictionKeepingOpen`), or with one read of the whole batch's matches in its transaction (`keepOpenDuplicates`).
  */
-import { inArray } from 'drizzle-orm';
+import { inArray, sql, type SQL } from 'drizzle-orm';
 import { openStatuses } from '../../common/cases.js';
 import type { Db } from '../db/client.js';
 import { cases } from '../db/schema/cases.js';
@@ -72,4 +73,18 @@ export function keepDuplicates(predictions: readonly (CasePrediction | null)[], 
     if (kept.length) p.duplicates = kept;
     else delete p.duplicates;
   }
+}
+
+/**
+ * In SQL, what `keepDuplicates` does in memory, for a row being inserted: its prediction (`x.prediction`, JSON text)
+ * as jsonb with only the duplicates whose ids are in `open` (a text[] expression), in order, at most `limit` of them,
+ * and no `duplicates` key when none is left.
+ */
+export function predictionKeepingOpen(open: SQL, limit = 3): SQL {
+  return sql`(select case when not (pp.p ? 'duplicates') then pp.p when k.kept is null then pp.p - 'duplicates' else jsonb_set(pp.p, '{duplicates}', k.kept) end
+    from (select x.prediction::jsonb as p) pp,
+      lateral (select jsonb_agg(s.d order by s.o) as kept from (
+        select e.d, e.o from jsonb_array_elements(case when jsonb_typeof(pp.p -> 'duplicates') = 'array' then pp.p -> 'duplicates' else '[]'::jsonb end)
+          with ordinality as e(d, o)
+        where e.d ->> 'id' = any(${open}::text[]) order by e.o limit ${sql.raw(String(Math.trunc(limit)))}) s) k)`;
 }

@@ -52,10 +52,15 @@ export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError || (typeof e === 'object' && e !== null && (e as { name?: string }).name === 'AppError');
 }
 
+/** The driver error with this SQLSTATE that an error is or wraps (drizzle wraps them), if any. */
+export function databaseError(e: unknown, code: string): { code: string; detail?: string } | null {
+  for (let err = e as { code?: unknown; detail?: unknown; cause?: unknown } | undefined, depth = 0; err && depth < 5; err = err.cause as typeof err, depth++) {
+    if (err.code === code) return { code, ...(typeof err.detail === 'string' ? { detail: err.detail } : {}) };
+  }
+  return null;
+}
+
 /** True when an error (or the driver error it wraps) is PostgreSQL's unique violation (SQLSTATE 23505). */
 export function isUniqueViolation(e: unknown): boolean {
-  for (let err = e as { code?: unknown; cause?: unknown } | undefined, depth = 0; err && depth < 5; err = err.cause as typeof err, depth++) {
-    if (err.code === '23505') return true;
-  }
-  return false;
+  return databaseError(e, '23505') !== null;
 }
