@@ -136,8 +136,7 @@ async function writeReceivedAtOnce(deps: Pick<Deps, 'db' | 'clock' | 'config' | 
   const notify = deps.bus.notifyInTransaction(rows.map((c) => caseEvent(c, [])), (v) => withNumbers(v, all, numberIn.live));
   const statement = sql`
     with ref as (select jiceng_reference_is(${sql.param(versions)}::int[]) as version),
-    open_dups as (select coalesce(array_agg(id::text), '{}'::text[]) as ids from cases
-      where id = any(${sql.param(duplicateIds(predictions))}::uuid[]) and status = any(${sql.param([...openStatuses])}::text[])),
+    open_dups as (select jiceng_open_cases(${sql.param(duplicateIds(predictions))}::uuid[], ${sql.param([...openStatuses])}::text[]) as ids),
     ${countedNumbers(deps.config.JICENG_CASE_PREFIX, batch)},
     cases_in as (${caseRowsInsert(rows, sql`(select numbers from nums)`, predictionKeepingOpen(sql`(select ids from open_dups)`))} returning *),
     trail as (${auditEntriesInsert(now, batch.map((p, i) => receivedEntry(p, rows[i]!)), (v) => withNumbers(v, all, numberIn.trail))}),

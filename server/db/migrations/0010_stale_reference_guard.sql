@@ -14,3 +14,19 @@ BEGIN
   RETURN current;
 END;
 $$ LANGUAGE plpgsql VOLATILE;
+--> statement-breakpoint
+-- Which of these cases are still open (the duplicates intake is about to offer), for the same batch statement. The
+-- query is planned afresh at each call (EXECUTE): the batch statement's plan is kept for the connection's life, and a
+-- plan made while `cases` was small would scan the whole table for ever after.
+CREATE OR REPLACE FUNCTION jiceng_open_cases(ids uuid[], statuses text[]) RETURNS text[] AS $$
+DECLARE
+  found text[];
+BEGIN
+  IF ids IS NULL OR cardinality(ids) = 0 THEN
+    RETURN '{}'::text[];
+  END IF;
+  EXECUTE 'SELECT coalesce(array_agg(id::text), ''{}''::text[]) FROM cases WHERE id = ANY($1) AND status = ANY($2)'
+    INTO found USING ids, statuses;
+  RETURN found;
+END;
+$$ LANGUAGE plpgsql VOLATILE;
