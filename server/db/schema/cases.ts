@@ -145,9 +145,11 @@ export const cases = pgTable(
   (t) => [
     index('cases_status_idx').on(t.status),
     index('cases_area_idx').on(t.areaPath.op('text_pattern_ops')),
-    index('cases_reporter_idx').on(t.reporterId),
-    index('cases_reporter_index_idx').on(t.reporterIndex),
-    index('cases_lead_unit_idx').on(t.leadUnitId),
+    // Partial: a case has either a named reporter or an anonymous one's index, and no lead unit until it is
+    // dispatched, so a new case adds no entry for the empty ones (an equality lookup still uses them).
+    index('cases_reporter_idx').on(t.reporterId).where(sql`${t.reporterId} is not null`),
+    index('cases_reporter_index_idx').on(t.reporterIndex).where(sql`${t.reporterIndex} is not null`),
+    index('cases_lead_unit_idx').on(t.leadUnitId).where(sql`${t.leadUnitId} is not null`),
     index('cases_received_idx').on(t.receivedAt),
     // Duplicate checks read the recent cases of a few grids (dispatch/find-duplicates.ts).
     index('cases_grid_received_idx').on(t.gridId, t.receivedAt),
