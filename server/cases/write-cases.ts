@@ -145,8 +145,9 @@ async function writeReceivedAtOnce(deps: Pick<Deps, 'db' | 'clock' | 'config' | 
     select (select version from ref) as version, (select numbers from nums) as numbers, (select ids from open_dups) as open${notify ? sql`, (select count(*) from live) as notified` : sql``}`;
   let written: { numbers: string[] | null; open: string[] | null } | undefined;
   try {
-    // Some 20 kB of SQL in at most four forms (with or without notices, live notification): parsed once per connection.
-    [written] = await rowsOfNamed<{ numbers: string[] | null; open: string[] | null }>(deps.db, 'intake_batch', statement);
+    // Some 20 kB of SQL in at most four forms (with or without notices, live notification): compiled once per process,
+    // parsed once per connection.
+    [written] = await rowsOfNamed<{ numbers: string[] | null; open: string[] | null }>(deps.db, 'intake_batch', statement, `${notices.length ? 'n' : ''}${notify ? 'l' : ''}`);
   } catch (e) {
     const stale = databaseError(e, 'JC409');
     if (!stale) throw e;
