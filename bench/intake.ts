@@ -16,6 +16,7 @@ import { startWaitSampler, summariseWaits } from './lib/wait-sampler.js';
 import { startQueryTimer } from './lib/query-timer.js';
 import { isClean, runLoad, type LoadFigures } from './lib/load.js';
 import { startPlatform } from './lib/platform.js';
+import { settle } from './lib/settle.js';
 import { describeError, machine, ms, table } from './lib/stats.js';
 
 const seconds = Number(process.argv[2] ?? 20);
@@ -65,7 +66,11 @@ try {
   await load('bare', 32, warmUpSeconds);
   await load('platform', 32, warmUpSeconds);
   const runs: { f: LoadFigures; cpu: CpuUse; waits: string; statements: number | null }[] = [];
+  const settles: string[] = [];
   for (const [which, connections] of [['bare', 32], ['platform', 32], ['bare', 4], ['platform', 4]] as const) {
+    // Each run starts from a settled database: vacuumed, analysed and checkpointed (see settle.ts).
+    const settled = await settle(bench.url);
+    settles.push(`${which}@${connections} ${(settled.ms / 1000).toFixed(1)} s`);
     console.error(`${which} at ${connections} connections, ${seconds} s…`);
     const sampler = await startWaitSampler(bench.url, bench.name);
     // The platform's statements are counted (this process's pg clients; the bare server runs in this process too,
@@ -102,6 +107,7 @@ try {
     ['endpoint', 'conns', 'req/s', 'p50 ms', 'p99 ms', '2xx', 'non-2xx', 'errors', 'timeouts', 'server cores', 'machine cores', 'server CPU ms/req', 'machine CPU ms/req', 'statements/req'],
     runs.map(({ f, cpu, statements }) => [f.label.split('@')[0]!, String(f.connections), f.rps.toFixed(0), ms(f.p50), ms(f.p99), String(f.ok), String(f.non2xx), String(f.errors), String(f.timeouts), cpu.server.toFixed(2), cpu.machine.toFixed(2), ms(cpuPerRequest({ f, cpu })), ms(machinePerRequest({ f, cpu })), statements === null ? '1' : statements.toFixed(2)]),
   ));
+  console.log(`\nbefore each run, vacuum (analyze) and checkpoint (bench/lib/settle.ts): ${settles.join(', ')}`);
   console.log(`\nwhat the database sessions were doing (pg_stat_activity sampled every 100 ms; "idle" = waiting for the app):`);
   for (const r of runs) console.log(`  ${r.f.label.padEnd(12)} ${r.waits}`);
   const ratio32 = by('platform@32').rps / by('bare@32').rps;
