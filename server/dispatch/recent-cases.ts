@@ -54,7 +54,8 @@ export class RecentCases {
 
   /**
    * The cached open cases of these grids received in the `maxAgeDays` before `at` whose signatures share a slot with
-   * `signature` — every case whose similarity to it can be above 0 (and a few others), in no particular order.
+   * `signature` — every case whose similarity to it can be above 0 (and a few others); cases with the same text come
+   * one after another and share one signature object.
    */
   async sharingSlots(gridIds: readonly string[], at: Date, signature: MinHashSignature): Promise<RecentCase[]> {
     if (this.reading) await this.reading;
@@ -88,7 +89,8 @@ export class RecentCases {
     // Newest first: a case written here goes first; another instance's or a reopened one may be older.
     const at = entry.cases.findIndex((x) => x.createdAt.getTime() <= c.receivedAt.getTime());
     entry.cases.splice(at < 0 ? entry.cases.length : at, 0, row);
-    entry.index.add(row, row.signature);
+    // Cases with the same text share one signature object, so the ranking works out their similarity once.
+    row.signature = entry.index.add(row, row.signature);
     if (entry.cases.length > MAX_PER_GRID) {
       const oldest = entry.cases.pop()!;
       entry.index.remove(oldest, oldest.signature);
@@ -147,7 +149,7 @@ export class RecentCases {
     if (this.grids.size > MAX_GRIDS) this.grids.delete(this.grids.keys().next().value as string);
     try {
       slot.cases = await loading;
-      for (const c of slot.cases) slot.index.add(c, c.signature);
+      for (const c of slot.cases) c.signature = slot.index.add(c, c.signature);
       return slot.cases;
     } catch (e) {
       this.grids.delete(gridId);

@@ -61,6 +61,8 @@ export function findDuplicates(
   // A great circle is never shorter than its north–south part: a case further away than the radius in latitude alone
   // is out of reach without the trigonometry.
   const maxLatDelta = located ? (o.radiusMeters / EARTH_RADIUS_M) * (180 / Math.PI) : Infinity;
+  let lastSignature: MinHashSignature | undefined;
+  let lastSimilarity = 0;
   for (const c of recentCases) {
     if (candidate.id !== undefined && c.id === candidate.id) continue;
     if (Math.abs(c.createdAt.getTime() - at) > maxAge) continue;
@@ -69,7 +71,13 @@ export function findDuplicates(
     // The distance decides only for cases outside the grid; inside it, it is worked out for matches alone.
     let distance = sameGrid || unplaced ? undefined : distanceTo(c);
     if (distance !== undefined && !(distance !== null && distance <= o.radiusMeters)) continue;
-    const similarity = signatureSimilarity(sig, c.signature ?? minhashSignature(c.text, sig.hashes.length));
+    // Candidates with the same text may share a signature object (the recent-cases cache): their similarity is one.
+    const other = c.signature ?? minhashSignature(c.text, sig.hashes.length);
+    if (other !== lastSignature) {
+      lastSignature = other;
+      lastSimilarity = signatureSimilarity(sig, other);
+    }
+    const similarity = lastSimilarity;
     if (similarity < o.minSimilarity) continue;
     distance ??= distanceTo(c);
     matches.push({ id: c.id, similarity, distanceMeters: distance === null ? null : Math.round(distance), sameGrid });
