@@ -43,17 +43,21 @@ export function keywordClassifier(keywordsByLabel: Record<string, readonly strin
   }));
   // Keywords by their first two characters (one-character keywords by that character): a report is scanned once for
   // the prefixes it contains, and only keywords with such a prefix are searched for — a few dozen of the thousands.
-  const byPrefix = new Map<string, string[]>();
+  // Prefixes are keyed by their UTF-16 code units as one integer, so the scan makes no strings.
+  const byOne = new Map<number, string[]>();
+  const byTwo = new Map<number, string[]>();
+  const two = (a: number, b: number) => ((a << 16) | b) | 0;
   // Where each keyword stands in each label's list (label index, position): a report's score and its list of hits are
   // summed in the list's order, whichever order the keywords were found in.
   const owners = new Map<string, { label: number; at: number }[]>();
   table.forEach(({ words }, label) => {
     words.forEach((w, at) => {
       if (!owners.has(w)) {
-        const key = w.slice(0, 2);
-        const list = byPrefix.get(key);
+        const index = w.length === 1 ? byOne : byTwo;
+        const key = w.length === 1 ? w.charCodeAt(0) : two(w.charCodeAt(0), w.charCodeAt(1));
+        const list = index.get(key);
         if (list) list.push(w);
-        else byPrefix.set(key, [w]);
+        else index.set(key, [w]);
         owners.set(w, []);
       }
       owners.get(w)!.push({ label, at });
@@ -62,11 +66,12 @@ export function keywordClassifier(keywordsByLabel: Record<string, readonly strin
   const present = (text: string): Set<string> => {
     const found = new Set<string>();
     for (let i = 0; i < text.length; i++) {
-      const one = byPrefix.get(text[i]!);
+      const c = text.charCodeAt(i);
+      const one = byOne.get(c);
       if (one) for (const w of one) found.add(w);
       if (i + 1 < text.length) {
-        const two = byPrefix.get(text.slice(i, i + 2));
-        if (two) for (const w of two) found.add(w);
+        const pair = byTwo.get(two(c, text.charCodeAt(i + 1)));
+        if (pair) for (const w of pair) found.add(w);
       }
     }
     return found;
