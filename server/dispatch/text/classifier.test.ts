@@ -105,6 +105,13 @@ describe('trainClassifier with the embedding view', () => {
     expect(right).toBeGreaterThanOrEqual(4);
   });
 
+  it('learns its word vectors from a further corpus too (text that is never classified)', () => {
+    const corpus = Array.from({ length: 12 }, (_, i) => `经核实，网约车平台已整改，第${i}件乘客投诉已办结`);
+    const more = trainClassifier({ labelled: tinyLabelled, unlabelled: board, corpus, seed: 3, options: viewOptions });
+    expect(more.view!.embedder.words).toContain('整改');
+    expect(clf.view!.embedder.words).not.toContain('整改');
+  });
+
   it('predicts exactly alike after a JSON round trip, and trains deterministically', () => {
     const restored = TrainedClassifier.fromJSON(JSON.parse(JSON.stringify(clf.toJSON())));
     for (const t of [...tinyTest.map((x) => x.text), ...board.slice(0, 20)]) expect(restored.classify(t, 3)).toEqual(clf.classify(t, 3));

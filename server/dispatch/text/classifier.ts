@@ -68,6 +68,11 @@ export interface TrainClassifierInput {
    * labelled examples (e.g. from the unit a reply names, reply-units.ts) at a weight below 1.
    */
   descriptions?: readonly { text: TextInput; label: string; weight?: number }[];
+  /**
+   * Further text for the embedding view's word vectors only (e.g. the official replies to unlabelled messages):
+   * never classified, never pseudo-labelled. Ignored when the view is off.
+   */
+  corpus?: readonly string[];
   seed?: number;
   options?: Partial<Omit<ClassifierOptions, 'features' | 'selfTraining' | 'view'>> & {
     features?: Partial<FeatureOptions>;
@@ -100,7 +105,7 @@ export function trainClassifier(input: TrainClassifierInput): TrainedClassifier 
   const ys = input.labelled.map((l) => l.label);
   const unlabelled = input.unlabelled ?? [];
   const descriptions = input.descriptions ?? [];
-  const view = viewEnabled(o, unlabelled.length) ? learnView(input.labelled, unlabelled, descriptions, o) : undefined;
+  const view = viewEnabled(o, unlabelled.length) ? learnView(input.labelled, unlabelled, descriptions, o, input.corpus ?? []) : undefined;
   return trainFromCounts(
     input.labelled.map((l) => countFeatures(l.text, o.features)),
     ys,
@@ -115,10 +120,10 @@ export function trainClassifier(input: TrainClassifierInput): TrainedClassifier 
 /** Learns the word vectors and embeds every text; the segmented texts are garbage once it returns. */
 function learnView(
   labelled: TrainClassifierInput['labelled'], unlabelled: readonly TextInput[], descriptions: NonNullable<TrainClassifierInput['descriptions']>,
-  o: ClassifierOptions,
+  o: ClassifierOptions, corpus: readonly string[] = [],
 ): ViewVectors {
   const tokens = unlabelled.map(tokenise);
-  const embedder = DocumentEmbedder.learn(tokens, o.view);
+  const embedder = DocumentEmbedder.learn([...tokens, ...corpus.map(tokenise)], o.view);
   return {
     embedder,
     labelled: labelled.map((l) => embedder.embed(l.text)),

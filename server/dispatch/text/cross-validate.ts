@@ -27,6 +27,8 @@ export interface CrossValidationReport extends ClassificationReport {
 export function crossValidate(input: {
   labelled: readonly { text: TextInput; label: string }[];
   unlabelled?: readonly TextInput[];
+  /** Further text for the word vectors only (classifier.ts); the caller leaves out any tied to a labelled text. */
+  corpus?: readonly string[];
   /** Category descriptions: in the training part of every fold, never held out. */
   descriptions?: TrainClassifierInput['descriptions'];
   folds?: number;
@@ -48,6 +50,7 @@ export function crossValidate(input: {
   const labelledKeySet = new Set(labelledKeys);
   const tokens = viewEnabled(o, unlabelled.length) ? unlabelled.map(tokenise) : [];
   const vectorTexts = tokens.filter((_, j) => !labelledKeySet.has(unlabelledKeys[j] as string));
+  if (vectorTexts.length > 0) vectorTexts.push(...(input.corpus ?? []).map(tokenise));
   const embedder = viewEnabled(o, vectorTexts.length) ? DocumentEmbedder.learn(vectorTexts, o.view) : undefined;
   const lv = embedder ? input.labelled.map((l) => embedder.embed(l.text)) : [];
   const uv = embedder ? tokens.map((t) => embedder.embed(t)) : [];
