@@ -82,8 +82,10 @@ export function findDuplicates(
     distance ??= distanceTo(c);
     matches.push({ id: c.id, similarity, distanceMeters: distance === null ? null : Math.round(distance), sameGrid });
   }
+  // Ties by id in code-unit order (ids are UUIDs): a report repeated at one place ties on similarity and distance with
+  // each repeat, and locale-aware comparison of every such pair cost more than the ranking itself.
   return matches
     .sort((a, b) => b.similarity - a.similarity || (a.distanceMeters ?? Infinity) - (b.distanceMeters ?? Infinity)
-      || a.id.localeCompare(b.id))
+      || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .slice(0, o.limit);
 }
