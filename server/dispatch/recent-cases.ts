@@ -62,13 +62,13 @@ export class RecentCases {
     const missing = gridIds.filter((g) => !this.fresh(g));
     if (missing.length) await Promise.all(missing.map((g) => this.grid(g, at)));
     const [from, to] = [at.getTime() - this.maxAgeDays * DAY_MS, at.getTime()];
-    const found = new Set<RecentCase>();
-    for (const g of gridIds) this.grids.get(g)?.index.sharing(signature, found);
     const out: RecentCase[] = [];
-    for (const c of found) {
+    // A case is in one grid's index only, and each index visits it once: no case is found twice.
+    const keep = (c: RecentCase) => {
       const t = c.createdAt.getTime();
       if (t >= from && t <= to) out.push(c);
-    }
+    };
+    for (const g of new Set(gridIds)) this.grids.get(g)?.index.eachSharing(signature, keep);
     return out;
   }
 

@@ -93,6 +93,12 @@ export class MinHashIndex<T> {
    * of one signature one after another.
    */
   sharing(signature: MinHashSignature, into: Set<T> = new Set()): Set<T> {
+    this.eachSharing(signature, (item) => into.add(item));
+    return into;
+  }
+
+  /** Visits the items `sharing` would give, each once, without collecting them. */
+  eachSharing(signature: MinHashSignature, visit: (item: T) => void): void {
     const mark = ++queries;
     const h = signature.hashes;
     for (let i = 0; i < h.length; i++) {
@@ -101,10 +107,9 @@ export class MinHashIndex<T> {
       for (const entry of posting) {
         if (entry.mark === mark) continue;
         entry.mark = mark;
-        for (const item of entry.items) into.add(item);
+        for (const item of entry.items) visit(item);
       }
     }
-    return into;
   }
 
   clear(): void {

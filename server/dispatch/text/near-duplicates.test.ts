@@ -48,3 +48,20 @@ describe('findDuplicates', () => {
     expect(() => findDuplicates(candidate, recent, { minSimilarity: 2 })).toThrow(/相似度/);
   });
 });
+
+describe('findDuplicates keeps the best matches only', () => {
+  it('gives the first `limit` of all matches ranked by similarity, distance and id, ties included', () => {
+    const at = new Date(Date.UTC(2026, 11, 1));
+    const texts = ['幸福路小区门口的井盖丢了，晚上很危险', '幸福路小区门口井盖丢失，夜里路过很危险', '幸福路小区的井盖丢了好几天了'];
+    // Repeats at the very same place tie on similarity and distance: only the id tells them apart.
+    const cases = Array.from({ length: 60 }, (_, i) => ({
+      id: `c-${(i * 7919) % 60}`, text: texts[i % 3]!, gridId: 'g', lng: 117 + (i % 4) * 0.0005, lat: 36, createdAt: at,
+    }));
+    const q = { text: texts[0]!, gridId: 'g', lng: 117, lat: 36, createdAt: at };
+    const all = findDuplicates(q, cases, { limit: 1_000 });
+    expect(all.length).toBe(60);
+    const ranked = [...all].sort((a, b) => b.similarity - a.similarity || (a.distanceMeters ?? Infinity) - (b.distanceMeters ?? Infinity) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    expect(all).toEqual(ranked);
+    for (const limit of [0, 1, 3, 6, 59]) expect(findDuplicates(q, cases, { limit })).toEqual(ranked.slice(0, limit));
+  });
+});

@@ -80,12 +80,32 @@ export function findDuplicates(
     const similarity = lastSimilarity;
     if (similarity < o.minSimilarity) continue;
     distance ??= distanceTo(c);
-    matches.push({ id: c.id, similarity, distanceMeters: distance === null ? null : Math.round(distance), sameGrid });
+    keepBest(matches, { id: c.id, similarity, distanceMeters: distance === null ? null : Math.round(distance), sameGrid }, o.limit);
   }
-  // Ties by id in code-unit order (ids are UUIDs): a report repeated at one place ties on similarity and distance with
-  // each repeat, and locale-aware comparison of every such pair cost more than the ranking itself.
-  return matches
-    .sort((a, b) => b.similarity - a.similarity || (a.distanceMeters ?? Infinity) - (b.distanceMeters ?? Infinity)
-      || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .slice(0, o.limit);
+  return matches;
+}
+
+/**
+ * Most similar first, then nearest, then by id in code-unit order (ids are UUIDs): a report repeated at one place ties
+ * on similarity and distance with each repeat, and locale-aware comparison of every such pair cost more than the
+ * ranking itself.
+ */
+function rank(a: DuplicateMatch, b: DuplicateMatch): number {
+  return b.similarity - a.similarity || (a.distanceMeters ?? Infinity) - (b.distanceMeters ?? Infinity) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/**
+ * Inserts a match into the ranked list of the best `limit` so far (what sorting every match and keeping the first
+ * `limit` gives, without holding or sorting the others: a repeated report can match dozens of cases).
+ */
+function keepBest(best: DuplicateMatch[], m: DuplicateMatch, limit: number): void {
+  if (best.length >= limit && (limit <= 0 || rank(m, best[best.length - 1]!) >= 0)) return;
+  let i = best.length;
+  best.push(m);
+  while (i > 0 && rank(best[i - 1]!, m) > 0) {
+    best[i] = best[i - 1]!;
+    i--;
+  }
+  best[i] = m;
+  if (best.length > limit) best.pop();
 }
