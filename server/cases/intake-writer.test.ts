@@ -125,6 +125,7 @@ describe('reference data changed meanwhile', () => {
 });
 
 describe('what the batch statement checks as it writes', () => {
+  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
   const prepared = async (description: string) => {
     const actor = (await authenticate(t.deps, tokens.gridworker!))!.actor;
     return prepareCase(t.deps, await t.deps.reference.current(), actor, { description, location: at });
@@ -160,8 +161,14 @@ describe('what the batch statement checks as it writes', () => {
     expect(nothing!.prediction).not.toHaveProperty('duplicates');
   });
 
-  it('refuses a batch worked out from reference data that has changed since, and writes nothing of it', async () => {
-    const p = await prepared('菜市场门口的路面塌了一个坑');
+  it.each([
+    ['one statement', async () => prepared('菜市场门口的路面塌了一个坑')],
+    // A report with a photo is written by the batch's transaction instead.
+    ['its transaction', async () => prepareCase(t.deps, await t.deps.reference.current(), (await authenticate(t.deps, tokens.gridworker!))!.actor, {
+      description: '菜市场门口的路面塌了一个坑', location: at, attachments: [{ filename: '现场.png', contentBase64: png.toString('base64') }],
+    })],
+  ])('refuses a batch worked out from reference data that has changed since, and writes nothing of it (%s)', async (_, make) => {
+    const p = await make();
     const before = await counters();
     await t.deps.db.execute(sql`update reference_versions set version = version + 1 where id = 1`);
     const refused = await intakeWriterOf(t.deps).submit(p).catch((e: unknown) => e);

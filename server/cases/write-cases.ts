@@ -65,12 +65,34 @@ function countedNumbers(prefix: string, batch: readonly PreparedCase[]): SQL {
       join cnt on cnt.day = u.d, lateral (select cnt.last - u.n + u.s as k) kk)`;
 }
 
-/** Counts the batch's case numbers and reads the reference version, in one statement of the batch's transaction. */
-async function reserveNumbers(tx: Db, prefix: string, batch: readonly PreparedCase[]): Promise<{ numbers: string[]; version: number }> {
-  const [row] = await rowsOf<{ numbers: string[]; version: number | null }>(tx, sql`
-    with ${countedNumbers(prefix, batch)}
-    select numbers, (select version from reference_versions where id = 1) as version from nums`);
-  return { numbers: row!.numbers, version: Number(row?.version ?? 0) };
+/**
+ * The part `ref` of a batch's statement: fails the statement (SQLSTATE JC409, `jiceng_reference_is`, migration 0010)
+ * when the reference data changed since any of the batch's reports was worked out. The statement must select from
+ * `ref`, or PostgreSQL never runs it.
+ */
+function referenceCheck(batch: readonly PreparedCase[]): SQL {
+  return sql`ref as (select jiceng_reference_is(${sql.param([...new Set(batch.map((p) => p.referenceVersion))])}::int[]) as version)`;
+}
+
+/** Runs a batch's statement; a failed reference check becomes StaleReferenceError (the reports are worked out again). */
+async function checkingReference<T>(deps: Pick<Deps, 'reference'>, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    const stale = databaseError(e, 'JC409');
+    if (!stale) throw e;
+    const version = Number(stale.detail ?? 0);
+    deps.reference.saw(version);
+    throw new StaleReferenceError(version);
+  }
+}
+
+/** Checks the reference version and counts the batch's case numbers, in one statement of the batch's transaction. */
+async function reserveNumbers(deps: Pick<Deps, 'reference'>, tx: Db, prefix: string, batch: readonly PreparedCase[]): Promise<string[]> {
+  const [row] = await checkingReference(deps, () => rowsOf<{ numbers: string[] }>(tx, sql`
+    with ${referenceCheck(batch)}, ${countedNumbers(prefix, batch)}
+    select numbers, (select version from ref) as version from nums`));
+  return row!.numbers;
 }
 
 /** The dispatchers' notice of a new case. */
@@ -129,13 +151,12 @@ function withNumbers(values: SQL, cases: readonly number[], set: string): SQL {
 async function writeReceivedAtOnce(deps: Pick<Deps, 'db' | 'clock' | 'config' | 'reference' | 'bus'>, batch: readonly PreparedCase[]): Promise<WrittenCase[]> {
   const rows = batch.map((p) => p.row);
   const predictions = rows.map((r) => r.prediction as CasePrediction | null);
-  const versions = [...new Set(batch.map((p) => p.referenceVersion))];
   const now = deps.clock.now();
   const all = rows.map((_, i) => i + 1);
   const notices = rows.flatMap((c, i) => receivedNotice(c).map((n) => ({ n, i: i + 1 })));
   const notify = deps.bus.notifyInTransaction(rows.map((c) => caseEvent(c, [])), (v) => withNumbers(v, all, numberIn.live));
   const statement = sql`
-    with ref as (select jiceng_reference_is(${sql.param(versions)}::int[]) as version),
+    with ${referenceCheck(batch)},
     open_dups as (select jiceng_open_cases(${sql.param(duplicateIds(predictions))}::uuid[], ${sql.param([...openStatuses])}::text[]) as ids),
     ${countedNumbers(deps.config.JICENG_CASE_PREFIX, batch)},
     cases_in as (${caseRowsInsert(rows, sql`(select numbers from nums)`, predictionKeepingOpen(sql`(select ids from open_dups)`))} returning *),
@@ -143,18 +164,10 @@ async function writeReceivedAtOnce(deps: Pick<Deps, 'db' | 'clock' | 'config' | 
     ${notices.length ? sql`notices as (${noticesInsert(now, notices.map((x) => x.n), (v) => withNumbers(v, notices.map((x) => x.i), numberIn.notice))}),` : sql``}
     ${sql.raw(newCaseFactsParts('cases_in'))}${notify ? sql`, live as (${notify})` : sql``}
     select (select version from ref) as version, (select numbers from nums) as numbers, (select ids from open_dups) as open${notify ? sql`, (select count(*) from live) as notified` : sql``}`;
-  let written: { numbers: string[] | null; open: string[] | null } | undefined;
-  try {
-    // Some 20 kB of SQL in at most four forms (with or without notices, live notification): compiled once per process,
-    // parsed once per connection.
-    [written] = await rowsOfNamed<{ numbers: string[] | null; open: string[] | null }>(deps.db, 'intake_batch', statement, `${notices.length ? 'n' : ''}${notify ? 'l' : ''}`);
-  } catch (e) {
-    const stale = databaseError(e, 'JC409');
-    if (!stale) throw e;
-    const version = Number(stale.detail ?? 0);
-    deps.reference.saw(version);
-    throw new StaleReferenceError(version);
-  }
+  // Some 20 kB of SQL in at most four forms (with or without notices, live notification): compiled once per process,
+  // parsed once per connection.
+  const [written] = await checkingReference(deps, () =>
+    rowsOfNamed<{ numbers: string[] | null; open: string[] | null }>(deps.db, 'intake_batch', statement, `${notices.length ? 'n' : ''}${notify ? 'l' : ''}`));
   const numbers = written?.numbers;
   if (!numbers || numbers.length !== rows.length) throw new Error(`intake: the batch statement numbered ${numbers?.length ?? 0} of ${rows.length} cases`);
   // The rows in memory keep what was stored: the duplicates that were still open.
@@ -176,11 +189,7 @@ export async function writeCases(deps: Pick<Deps, 'db' | 'clock' | 'work' | 'con
   return deps.db.transaction(async (tx) => {
     // Before the numbers: nothing else waits on this batch's counter rows while the matches are re-read.
     await keepOpenDuplicates(tx, batch.map((p) => p.row.prediction as CasePrediction | null));
-    const { numbers, version } = await reserveNumbers(tx, deps.config.JICENG_CASE_PREFIX, batch);
-    if (batch.some((p) => p.referenceVersion !== version)) {
-      deps.reference.saw(version);
-      throw new StaleReferenceError(version);
-    }
+    const numbers = await reserveNumbers(deps, tx, deps.config.JICENG_CASE_PREFIX, batch);
     const now = deps.clock.now();
     const rows: CaseRow[] = batch.map((p, i) => Object.assign(p.row, { number: numbers[i]! }));
     const received = batch.map((p, i) => ({ p, c: rows[i]!, event: p.auto ? null : caseEvent(rows[i]!, []) }));

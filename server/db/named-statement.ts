@@ -19,15 +19,8 @@ interface Compiled {
   params: number;
 }
 
-/** The names given to statement texts (a few per caller), and the forms compiled (by prefix and form). */
-const names = new Map<string, string>();
+/** The forms compiled, by prefix and form. */
 const forms = new Map<string, Compiled>();
-
-function nameOf(prefix: string, text: string): string {
-  let name = names.get(text);
-  if (!name) names.set(text, (name = `${prefix}_${createHash('sha1').update(text).digest('hex').slice(0, 12)}`));
-  return name;
-}
 
 class NotCollectable extends Error {}
 
@@ -61,14 +54,14 @@ export function collectParams(chunks: readonly unknown[], out: unknown[] = []): 
 
 /**
  * Runs a built statement as a named prepared one, named after its text (`prefix_<hash>`), for a long statement whose
- * text takes a few forms while its values change: each form is parsed once per connection. With `form` — a key the
- * caller gives each shape of its statement — the text is compiled once per form and later calls only collect the
- * values (compiling some 20 kB of SQL cost more than the rest of a small batch's work in the application). The
- * embedded database keeps no named statements and simply runs it.
+ * text takes a few forms while its values change: each form is parsed once per connection. `form` is a key the caller
+ * gives each shape of its statement: the text is compiled once per form and later calls only collect the values
+ * (compiling some 20 kB of SQL cost more than the rest of a small batch's work in the application). The embedded
+ * database keeps no named statements and simply runs it.
  */
-export async function rowsOfNamed<T>(db: Db, prefix: string, query: SQL, form?: string): Promise<T[]> {
-  const key = form === undefined ? undefined : `${prefix}:${form}`;
-  const compiled = key === undefined ? undefined : forms.get(key);
+export async function rowsOfNamed<T>(db: Db, prefix: string, query: SQL, form: string): Promise<T[]> {
+  const key = `${prefix}:${form}`;
+  const compiled = forms.get(key);
   if (compiled) {
     let params: unknown[] | null;
     try {
@@ -83,8 +76,9 @@ export async function rowsOfNamed<T>(db: Db, prefix: string, query: SQL, form?: 
       return runNamed<T>(db, compiled.name, compiled.text, params);
     }
   }
+  // The first call of a form, or a statement whose values cannot be collected: compiled in full.
   const { sql: text, params } = dialect.sqlToQuery(query);
-  const name = nameOf(prefix, text);
-  if (key !== undefined && !compiled) forms.set(key, { name, text, params: params.length });
+  const name = `${prefix}_${createHash('sha1').update(text).digest('hex').slice(0, 12)}`;
+  if (!compiled) forms.set(key, { name, text, params: params.length });
   return runNamed<T>(db, name, text, params);
 }

@@ -50,8 +50,8 @@ export function crossValidate(input: {
   const labelledKeySet = new Set(labelledKeys);
   const tokens = viewEnabled(o, unlabelled.length) ? unlabelled.map(tokenise) : [];
   const vectorTexts = tokens.filter((_, j) => !labelledKeySet.has(unlabelledKeys[j] as string));
-  if (vectorTexts.length > 0) vectorTexts.push(...(input.corpus ?? []).map(tokenise));
-  const embedder = viewEnabled(o, vectorTexts.length) ? DocumentEmbedder.learn(vectorTexts, o.view) : undefined;
+  // As in training, the view needs enough unlabelled texts; a further corpus only adds to its word vectors.
+  const embedder = viewEnabled(o, vectorTexts.length) ? DocumentEmbedder.learn([...vectorTexts, ...(input.corpus ?? []).map(tokenise)], o.view) : undefined;
   const lv = embedder ? input.labelled.map((l) => embedder.embed(l.text)) : [];
   const uv = embedder ? tokens.map((t) => embedder.embed(t)) : [];
   const dv = embedder ? (input.descriptions ?? []).map((d) => embedder.embed(d.text)) : [];

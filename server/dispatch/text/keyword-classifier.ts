@@ -100,9 +100,9 @@ export function keywordClassifier(keywordsByLabel: Record<string, readonly strin
         for (const { word, n } of hits) score += Math.sqrt(word.length) * (1 + Math.log(n)) * (title.includes(word) ? 2 : 1);
         return { label: table[label]!.label, score, keywords: hits.map((h) => h.word) };
       });
+      // Every label here has a hit, so a score above 0.
       const total = scored.reduce((s, x) => s + x.score, 0);
       return scored
-        .filter((x) => x.score > 0)
         .map((x) => ({ label: x.label, confidence: x.score / total, keywords: x.keywords }))
         .sort((a, b) => b.confidence - a.confidence || a.label.localeCompare(b.label))
         .slice(0, k);

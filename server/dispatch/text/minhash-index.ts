@@ -89,15 +89,9 @@ export class MinHashIndex<T> {
   }
 
   /**
-   * Every item whose signature agrees with `signature` in at least one slot (and perhaps a few that do not), the items
-   * of one signature one after another.
+   * Visits, once each, every item whose signature agrees with `signature` in at least one slot (and perhaps a few that
+   * do not), the items of one signature one after another.
    */
-  sharing(signature: MinHashSignature, into: Set<T> = new Set()): Set<T> {
-    this.eachSharing(signature, (item) => into.add(item));
-    return into;
-  }
-
-  /** Visits the items `sharing` would give, each once, without collecting them. */
   eachSharing(signature: MinHashSignature, visit: (item: T) => void): void {
     const mark = ++queries;
     const h = signature.hashes;
@@ -110,10 +104,5 @@ export class MinHashIndex<T> {
         for (const item of entry.items) visit(item);
       }
     }
-  }
-
-  clear(): void {
-    this.postings.clear();
-    this.entries.clear();
   }
 }

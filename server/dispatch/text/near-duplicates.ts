@@ -67,7 +67,7 @@ export function findDuplicates(
     if (candidate.id !== undefined && c.id === candidate.id) continue;
     if (Math.abs(c.createdAt.getTime() - at) > maxAge) continue;
     const sameGrid = !!candidate.gridId && c.gridId === candidate.gridId;
-    if (!sameGrid && !unplaced && located && typeof c.lat === 'number' && Math.abs(c.lat - candidate.lat!) > maxLatDelta * (1 + 1e-9)) continue;
+    if (!sameGrid && located && typeof c.lat === 'number' && Math.abs(c.lat - candidate.lat!) > maxLatDelta * (1 + 1e-9)) continue;
     // The distance decides only for cases outside the grid; inside it, it is worked out for matches alone.
     let distance = sameGrid || unplaced ? undefined : distanceTo(c);
     if (distance !== undefined && !(distance !== null && distance <= o.radiusMeters)) continue;
