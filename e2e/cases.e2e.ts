@@ -128,7 +128,10 @@ describe('the case loop, by clicking', () => {
       await expect.poll(() => page.getByTestId('case-file').count()).toBe(1);
       await page.getByTestId('action-rate').click();
       await page.getByTestId('rate-satisfied').click();
+      // On a loaded machine the click can land before the form listens: see the choice take before sending it.
+      await expect.poll(() => page.locator('[data-testid="rate-score"] .ant-radio-button-wrapper-checked').innerText(), { timeout: 10_000 }).toBe('满意');
       await page.getByTestId('action-submit').click();
+      await page.getByTestId('action-form-rate').waitFor({ state: 'detached', timeout: 15_000 });
       await expect.poll(() => page.getByTestId('case-status').first().innerText(), { timeout: 15_000 }).toBe('已结案');
       expect(await page.getByTestId('case-rating').innerText()).toBe('满意');
       const entries = page.getByTestId('timeline-entry');
