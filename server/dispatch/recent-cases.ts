@@ -27,6 +27,8 @@ export interface RecentCase extends DuplicateCandidateCase {
 interface GridEntry {
   loadedAt: number;
   cases: RecentCase[];
+  /** The same cases by id: a case written or heard of is looked up here, not searched for in `cases`. */
+  byId: Map<string, RecentCase>;
   /** The same cases by their signatures' slots, so that a check looks only at those that share one with the report. */
   index: MinHashIndex<RecentCase>;
   /** Set while the grid is being read. */
@@ -84,15 +86,21 @@ export class RecentCases {
     if (!entry) return;
     // A load in flight may have read the grid before this case committed: add it once the load is in.
     if (entry.loading) return void entry.loading.then(() => this.add(c), () => undefined);
-    if (entry.cases.some((x) => x.id === c.id)) return;
+    if (entry.byId.has(c.id)) return;
     const row: RecentCase = { id: c.id, number: c.number, text: '', gridId: c.gridId!, lng: c.lng, lat: c.lat, createdAt: c.receivedAt, signature: signatureOf(c.id, `${c.title} ${c.description}`) };
     // Newest first: a case written here goes first; another instance's or a reopened one may be older.
-    const at = entry.cases.findIndex((x) => x.createdAt.getTime() <= c.receivedAt.getTime());
-    entry.cases.splice(at < 0 ? entry.cases.length : at, 0, row);
+    const t = c.receivedAt.getTime();
+    if (!entry.cases.length || entry.cases[0]!.createdAt.getTime() <= t) entry.cases.unshift(row);
+    else {
+      const at = entry.cases.findIndex((x) => x.createdAt.getTime() <= t);
+      entry.cases.splice(at < 0 ? entry.cases.length : at, 0, row);
+    }
+    entry.byId.set(row.id, row);
     // Cases with the same text share one signature object, so the ranking works out their similarity once.
     row.signature = entry.index.add(row, row.signature);
     if (entry.cases.length > MAX_PER_GRID) {
       const oldest = entry.cases.pop()!;
+      entry.byId.delete(oldest.id);
       entry.index.remove(oldest, oldest.signature);
     }
   }
@@ -101,13 +109,14 @@ export class RecentCases {
     const gridId = e.areaPath.split('/').filter(Boolean).pop();
     const entry = gridId ? this.grids.get(gridId) : undefined;
     if (!entry || entry.loading) return;
-    const at = entry.cases.findIndex((c) => c.id === e.id);
+    const known = entry.byId.get(e.id);
     if (!open.has(e.status)) {
-      if (at >= 0) {
-        const [gone] = entry.cases.splice(at, 1);
-        entry.index.remove(gone!, gone!.signature);
+      if (known) {
+        entry.cases.splice(entry.cases.indexOf(known), 1);
+        entry.byId.delete(known.id);
+        entry.index.remove(known, known.signature);
       }
-    } else if (at < 0) {
+    } else if (!known) {
       // A case taken in elsewhere, or reopened: read it (with the others of this turn) and add it.
       // The first case heard of since the last read began: read it (with the others of this turn) after that read.
       if (this.unknown.set(e.id, gridId!).size === 1) {
@@ -143,13 +152,16 @@ export class RecentCases {
     const cached = this.fresh(gridId);
     if (cached) return cached;
     const loading = this.load(gridId, at);
-    const slot: GridEntry = { loadedAt: performance.now(), cases: [], index: new MinHashIndex(), loading };
+    const slot: GridEntry = { loadedAt: performance.now(), cases: [], byId: new Map(), index: new MinHashIndex(), loading };
     this.grids.delete(gridId); // re-inserted last: the map's order is least recently loaded first
     this.grids.set(gridId, slot);
     if (this.grids.size > MAX_GRIDS) this.grids.delete(this.grids.keys().next().value as string);
     try {
       slot.cases = await loading;
-      for (const c of slot.cases) c.signature = slot.index.add(c, c.signature);
+      for (const c of slot.cases) {
+        slot.byId.set(c.id, c);
+        c.signature = slot.index.add(c, c.signature);
+      }
       return slot.cases;
     } catch (e) {
       this.grids.delete(gridId);

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { generateReport } from '../../cases/report-samples.js';
+import { mulberry32 } from '../../org/prng.js';
+import { fmix32, hash32, mulberry32 as hashMulberry32 } from './hash.js';
 import { jaccardEstimate, minhashSignature, shingles, signatureSimilarity, textSimilarity } from './minhash.js';
 
 function exactJaccard(a: Set<string>, b: Set<string>): number {
@@ -36,5 +39,32 @@ describe('minhash', () => {
     const long = minhashSignature('五号楼电梯坏了三天了，老人上下楼非常困难，物业一直说在等配件，请相关部门督促');
     expect(signatureSimilarity(short, long)).toBeGreaterThan(jaccardEstimate(short, long));
     expect(signatureSimilarity(minhashSignature(''), long)).toBe(0);
+  });
+
+  it('signs bigrams from code points exactly as hashing the strings of shingles() does', () => {
+    // The signature by its definition (the implementation before bigrams were hashed from code points).
+    const seeds = (() => {
+      const random = hashMulberry32(0x5eed);
+      return Uint32Array.from({ length: 64 }, () => Math.floor(random() * 2 ** 32));
+    })();
+    const reference = (text: string) => {
+      const set = shingles(text, 2);
+      const hashes = new Uint32Array(64).fill(0xffffffff);
+      for (const sh of set) {
+        const h = hash32(sh);
+        for (let i = 0; i < 64; i++) {
+          const v = fmix32((h ^ (seeds[i] as number)) >>> 0);
+          if (v < (hashes[i] as number)) hashes[i] = v;
+        }
+      }
+      return { hashes, size: set.size };
+    };
+    const rng = mulberry32(7);
+    const texts = ['', '，。', '灯', '路灯，坏了！', '😀', '😀😀😀', 'a😀b😀a😀b', '\ud800孤\udc00立\ud800', 'ＡＢＣ１２３abc', '楼下楼下楼下楼下', '你好，谢谢', '𠮷', '𠮷野家𠮷野家', '𪚥𠀀a𠀀𪚥'];
+    for (let i = 0; i < 500; i++) {
+      const r = generateReport(rng);
+      texts.push(`${r.title} ${r.description}`);
+    }
+    for (const text of texts) expect(minhashSignature(text), text).toEqual(reference(text));
   });
 });

@@ -3,7 +3,7 @@
  * texts: no segmentation errors, and two wordings of one problem share most bigrams. A signature also keeps the
  * shingle count, so that containment (a short report inside a longer one) can be estimated besides Jaccard.
  */
-import { fmix32, hash32, mulberry32 } from './hash.js';
+import { FNV_OFFSET, fmix32, fnvStep, hash32, mulberry32 } from './hash.js';
 import { normalizeText } from './segment.js';
 
 export interface MinHashSignature {
@@ -48,19 +48,54 @@ function seeds(n: number): Uint32Array {
   return s;
 }
 
+/** `hash32` of a string, continued by one code point's UTF-16 units (FNV-1a runs over code units). */
+function fnvCodePoint(h: number, cp: number): number {
+  if (cp <= 0xffff) return fnvStep(h, cp);
+  return fnvStep(fnvStep(h, ((cp - 0x10000) >> 10) + 0xd800), ((cp - 0x10000) & 0x3ff) + 0xdc00);
+}
+const FNV_START = fnvStep(FNV_OFFSET, 0);
+
+/**
+ * `hash32` of each distinct character bigram of a report's core — the hashes of `shingles(text, 2)`, in the same
+ * order — worked out from code points, without a string per bigram: intake signs every report.
+ */
+function bigramHashes(text: string): number[] {
+  const core = reportCore(text).replace(NON_CONTENT, '');
+  const cps: number[] = [];
+  // By code point, as Array.from splits a string (a lone surrogate is a character of its own).
+  for (let i = 0; i < core.length; ) {
+    const cp = core.codePointAt(i) as number;
+    cps.push(cp);
+    i += cp > 0xffff ? 2 : 1;
+  }
+  if (cps.length === 0) return [];
+  if (cps.length === 1) return [fmix32(fnvCodePoint(FNV_START, cps[0] as number))];
+  const seen = new Set<number>();
+  const out: number[] = [];
+  for (let i = 0; i + 1 < cps.length; i++) {
+    const a = cps[i] as number;
+    const b = cps[i + 1] as number;
+    // Code points are below 0x110000, so the pair is one exact number.
+    const key = a * 0x110000 + b;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(fmix32(fnvCodePoint(fnvCodePoint(FNV_START, a), b)));
+  }
+  return out;
+}
+
 /** The MinHash signature of a text: for each of n hash functions, the least hash over its shingles. */
 export function minhashSignature(text: string, numHashes = DEFAULT_NUM_HASHES, k = 2): MinHashSignature {
-  const set = shingles(text, k);
+  const shingleHashes = k === 2 ? bigramHashes(text) : [...shingles(text, k)].map((sh) => hash32(sh));
   const hashes = new Uint32Array(numHashes).fill(0xffffffff);
   const s = seeds(numHashes);
-  for (const sh of set) {
-    const h = hash32(sh);
+  for (const h of shingleHashes) {
     for (let i = 0; i < numHashes; i++) {
       const v = fmix32((h ^ (s[i] as number)) >>> 0);
       if (v < (hashes[i] as number)) hashes[i] = v;
     }
   }
-  return { hashes, size: set.size };
+  return { hashes, size: shingleHashes.length };
 }
 
 /** Estimated Jaccard similarity of two signatures (0 when either text was empty). */
