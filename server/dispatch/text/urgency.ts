@@ -21,7 +21,15 @@ export interface UrgencyResult {
 export const URGENT_THRESHOLD = 2.5;
 
 const SENTENCE_SPLIT = /[.!?;。！？；\n]+/;
-const CLAUSE_MARK = /[,:，：、]/g;
+
+/** Where the clause holding the end of `before` starts: just after its last clause mark (, : ， ： 、), else 0. */
+function clauseStart(before: string): number {
+  for (let j = before.length - 1; j >= 0; j--) {
+    const c = before.charCodeAt(j);
+    if (c === 0x2c || c === 0x3a || c === 0xff0c || c === 0xff1a || c === 0x3001) return j + 1;
+  }
+  return 0;
+}
 
 /** Weight of a hazard pattern in one sentence, in context: 0 when denied, damped when over or only a risk. */
 function sentenceWeight(sentences: readonly string[], i: number, re: RegExp, weight: number): number {
@@ -29,8 +37,7 @@ function sentenceWeight(sentences: readonly string[], i: number, re: RegExp, wei
   const m = re.exec(sentence);
   if (!m) return 0;
   const before = sentence.slice(0, m.index);
-  const clauseStart = Math.max(0, ...[...before.matchAll(CLAUSE_MARK)].map((x) => (x.index ?? 0) + 1));
-  if (negationBefore.test(before.slice(clauseStart))) return 0;
+  if (negationBefore.test(before.slice(clauseStart(before)))) return 0;
   const rest = sentence.slice(m.index + m[0].length);
   const after = `${rest}。${sentences[i + 1] ?? ''}`;
   if (deniedAfter.test(after)) return 0;
@@ -40,15 +47,57 @@ function sentenceWeight(sentences: readonly string[], i: number, re: RegExp, wei
   return w;
 }
 
+/**
+ * True when a pattern that matches in a sentence surely matches in the whole normalised text the sentence was cut
+ * from, also as one alternative of a union: no flags (g or y would carry lastIndex from call to call, i or u would
+ * change the other alternatives), no assertion that looks outside the match (^, $, \b, \B, lookahead, lookbehind)
+ * and no group reference (a union renumbers the groups). Read conservatively: anything unsure counts as unsafe.
+ */
+function scansWholeText(re: RegExp): boolean {
+  if (re.flags !== '') return false;
+  const src = re.source;
+  let inClass = false;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (c === '\\') {
+      if (!inClass && /[1-9bBk]/.test(src[i + 1] ?? '')) return false;
+      i++;
+    } else if (inClass) {
+      if (c === ']') inClass = false;
+    } else if (c === '[') inClass = true;
+    else if (c === '^' || c === '$') return false;
+    else if (c === '(' && src[i + 1] === '?' && src[i + 2] !== ':') return false;
+  }
+  return true;
+}
+
+/** Each pattern with whether a whole-text test may rule it out before the sentence by sentence search. */
+const plan = urgencyRules.map((rule) => ({
+  reason: rule.reason,
+  patterns: rule.patterns.map((p) => ({ re: p.re, weight: p.weight, gated: scansWholeText(p.re) })),
+}));
+
+/**
+ * All hazard patterns in one expression, tested once on the whole normalised text: most reports name no hazard,
+ * and when this finds nothing no pattern can match any sentence. Null (never skip) if some pattern is not safe.
+ */
+const anyHazard = plan.every((r) => r.patterns.every((p) => p.gated))
+  ? new RegExp(plan.flatMap((r) => r.patterns.map((p) => `(?:${p.re.source})`)).join('|'))
+  : null;
+
 /** Decides whether a report is urgent and why. */
 export function assessUrgency(text: string, threshold = URGENT_THRESHOLD): UrgencyResult {
   const norm = normalizeText(text);
+  // No hazard found: the score is 0 (alarm words only add to a hazard, a drill only scales it).
+  if (anyHazard && !anyHazard.test(norm)) return { urgent: 0 >= threshold, score: 0, reasons: [] };
   const sentences = norm.split(SENTENCE_SPLIT).filter((c) => c.length > 0);
   const found: { reason: string; weight: number }[] = [];
-  for (const rule of urgencyRules) {
+  for (const rule of plan) {
     let best = 0;
-    for (let i = 0; i < sentences.length; i++) {
-      for (const p of rule.patterns) best = Math.max(best, sentenceWeight(sentences, i, p.re, p.weight));
+    for (const p of rule.patterns) {
+      // A pattern absent from the whole text is absent from each of its sentences.
+      if (p.gated && !p.re.test(norm)) continue;
+      for (let i = 0; i < sentences.length; i++) best = Math.max(best, sentenceWeight(sentences, i, p.re, p.weight));
     }
     if (best > 0) found.push({ reason: rule.reason, weight: best });
   }
