@@ -1,5 +1,28 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomFillSync, timingSafeEqual } from 'node:crypto';
 import { AppError } from './errors.js';
+
+/**
+ * A pool of CSPRNG output that seal() takes its IVs from, 16 bytes at a time, refilled when used up — the way Node's
+ * own crypto.randomUUID() buffers randomness. A synchronous randomBytes(16) per seal cost about 6 µs of the ~15 µs a
+ * seal took (each call is a crypto job of its own); one randomFillSync of 4 KiB serves 256 IVs for about the price of
+ * one. The bytes are the same CSPRNG output randomBytes would give, so IVs stay unpredictable; IVs are public anyway
+ * (they go out in the ciphertext), so holding the next few in memory reveals nothing. Each byte is handed out once:
+ * the offset only moves forward and goes back to 0 only after a successful refill.
+ */
+const IV_BYTES = 16;
+const ivPool = Buffer.alloc(4096); // a multiple of IV_BYTES; its own ArrayBuffer, not a slice of Node's shared pool
+let ivOffset = ivPool.length; // empty: the first call fills it
+
+/** The next unused 16 bytes of the pool, as a copy (a view would change under its holder at the next refill). */
+function nextIv(): Buffer {
+  if (ivOffset + IV_BYTES > ivPool.length) {
+    randomFillSync(ivPool); // if this throws, ivOffset is unchanged and the next call tries again
+    ivOffset = 0;
+  }
+  const iv = Buffer.from(ivPool.subarray(ivOffset, ivOffset + IV_BYTES));
+  ivOffset += IV_BYTES;
+  return iv;
+}
 
 /**
  * Encrypts personal data at rest with SM4 (GB/T 32907) in CBC mode with a random IV, then authenticates it with
@@ -19,9 +42,13 @@ export class CryptoBox {
     this.indexKey = derive('jiceng/pii/index', 32);
   }
 
-  /** Encrypts a string; the result is `v1:` + base64(iv | ciphertext | mac). */
+  /**
+   * Encrypts a string; the result is `v1:` + base64(iv | ciphertext | mac).
+   * The cipher and the HMAC are set up per call on purpose: HMAC-SM3 from hash states keyed once and copied per call
+   * measured slower than createHmac, and CBC by hand on a reused SM4-ECB cipher no faster than createCipheriv.
+   */
   seal(plain: string): string {
-    const iv = randomBytes(16);
+    const iv = nextIv();
     const c = createCipheriv('sm4-cbc', this.encKey, iv);
     const ct = Buffer.concat([c.update(plain, 'utf8'), c.final()]);
     const mac = createHmac('sm3', this.macKey).update(iv).update(ct).digest();
