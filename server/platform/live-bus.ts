@@ -25,6 +25,8 @@ const CHANNEL = 'jiceng_live';
 export class LiveBus {
   private readonly emitter = new EventEmitter();
   private readonly origin = randomUUID();
+  /** How this instance's own notifications begin (`payloadOf` puts the origin first) or, printed by jsonb, end. */
+  private readonly echo = { prefix: `{"origin":${JSON.stringify(this.origin)},`, jsonbSuffix: `, "origin": ${JSON.stringify(this.origin)}}` };
   private listening: Promise<void> | null = null;
   /** Notifications not yet sent to the other instances; sent together on the next turn of the event loop. */
   private outgoing: string[] = [];
@@ -41,6 +43,9 @@ export class LiveBus {
       const client = await this.database.pool!.connect();
       client.on('notification', (msg) => {
         if (msg.channel !== CHANNEL || !msg.payload) return;
+        // Our own echo (one per case this instance writes) is known by its ends, without parsing it: as payloadOf
+        // wrote it, or as jsonb prints it once intake has set the case number in SQL (keys in jsonb's order).
+        if (msg.payload.startsWith(this.echo.prefix) || msg.payload.endsWith(this.echo.jsonbSuffix)) return;
         const { origin, event } = JSON.parse(msg.payload) as { origin: string; event: LiveEvent };
         if (origin !== this.origin) this.emitter.emit('event', event);
       });
