@@ -34,6 +34,18 @@ describe('Batcher', () => {
     expect(await Promise.all(rest)).toEqual([20, 30, 40]);
   });
 
+  it('starts the next batch before the callers of the finished one hear back', async () => {
+    const w = gatedWrite();
+    const b = new Batcher(w.write, { maxBatch: 10, maxInFlight: 1 });
+    // What the first caller sees when its answer comes: whether the next batch has gone to the database already.
+    const first = b.submit(1).then((v) => ({ v, batchesWritten: w.batches.length }));
+    const second = b.submit(2);
+    await w.releaseAll();
+    expect(await first).toEqual({ v: 10, batchesWritten: 2 });
+    await w.releaseAll();
+    expect(await second).toBe(20);
+  });
+
   it('keeps to the batch size and to the number of batches in flight', async () => {
     const w = gatedWrite();
     const b = new Batcher(w.write, { maxBatch: 2, maxInFlight: 2 });

@@ -33,29 +33,48 @@ export class Batcher<I, O> {
     while (this.inFlight < this.options.maxInFlight && this.queue.length) {
       const batch = this.queue.splice(0, this.options.maxBatch);
       this.inFlight++;
-      void this.run(batch).finally(() => {
-        this.inFlight--;
-        this.pump();
-      });
+      void this.run(batch);
     }
   }
 
+  /**
+   * Frees the finished batch's slot and starts the next batch — before the finished batch's callers hear back, so the
+   * database is already writing the next batch while this process answers them (with one batch in flight, answering
+   * first left the database idle for the time it took to send a batch's responses).
+   */
+  private release(): void {
+    this.inFlight--;
+    this.pump();
+  }
+
   private async run(batch: typeof this.queue): Promise<void> {
+    let results: O[];
     try {
-      const results = await this.write(batch.map((b) => b.item));
-      batch.forEach((b, i) => b.resolve(results[i] as O));
+      results = await this.write(batch.map((b) => b.item));
     } catch (e) {
-      if (batch.length === 1 || !retryAlone(e)) {
-        for (const b of batch) b.reject(e);
-        return;
+      try {
+        await this.failed(batch, e);
+      } finally {
+        this.release();
       }
-      for (const b of batch) {
-        try {
-          const [result] = await this.write([b.item]);
-          b.resolve(result as O);
-        } catch (alone) {
-          b.reject(alone);
-        }
+      return;
+    }
+    this.release();
+    batch.forEach((b, i) => b.resolve(results[i] as O));
+  }
+
+  /** A batch's write failed: each item is written again on its own (its slot still held), or all fail with it. */
+  private async failed(batch: typeof this.queue, e: unknown): Promise<void> {
+    if (batch.length === 1 || !retryAlone(e)) {
+      for (const b of batch) b.reject(e);
+      return;
+    }
+    for (const b of batch) {
+      try {
+        const [result] = await this.write([b.item]);
+        b.resolve(result as O);
+      } catch (alone) {
+        b.reject(alone);
       }
     }
   }
