@@ -161,6 +161,15 @@ describe('what the batch statement checks as it writes', () => {
     expect(nothing!.prediction).not.toHaveProperty('duplicates');
   });
 
+  it('looks up the offered duplicates by primary key whatever the size of cases when the lookup was planned', async () => {
+    // jiceng_open_cases keeps its plan for the connection's life; sequential scans are off inside it (migration 0012).
+    const [fn] = await t.deps.database.query<{ config: string[] | null }>(`select proconfig as config from pg_proc where proname = 'jiceng_open_cases'`);
+    expect(fn!.config).toEqual(expect.arrayContaining(['enable_seqscan=off', 'plan_cache_mode=force_generic_plan']));
+    // And it still answers which of them are open (the test above drives it through intake).
+    const [open] = await t.deps.database.query<{ ids: string[] }>(`select jiceng_open_cases('{}'::uuid[], '{received}'::text[]) as ids`);
+    expect(open!.ids).toEqual([]);
+  });
+
   it.each([
     ['one statement', async () => prepared('菜市场门口的路面塌了一个坑')],
     // A report with a photo is written by the batch's transaction instead.
