@@ -56,7 +56,8 @@ export async function auditEach(db: Db, at: Date, rows: AuditRow[]): Promise<voi
 
 /**
  * The INSERT of `auditEach`, for a caller that runs it as part of a larger statement (the intake writer), which may
- * rewrite the entries' changes (a text[] of JSON) in SQL: case numbers counted in that statement go in there.
+ * rewrite the entries' changes in SQL (given a text[] of JSON, it gives a jsonb[]): case numbers counted in that
+ * statement go in there.
  */
 export function auditEntriesInsert(at: Date, rows: readonly AuditRow[], fillChanges?: (changes: SQL) => SQL): SQL {
   const person = (r: AuditRow) => (r.actor && r.actor.username !== 'system' ? r.actor : null);
@@ -64,12 +65,12 @@ export function auditEntriesInsert(at: Date, rows: readonly AuditRow[], fillChan
   const col = <T>(pick: (r: AuditRow) => T) => sql.param(rows.map(pick));
   return sql`
     insert into audit_entries (at, actor_id, actor_role, unit_id, action, subject_type, subject_id, changes, reason, request_id, client_address, attachments)
-    select coalesce(t, ${at}), ai, ar, u, a, st, si, ch::jsonb, r, rq, ca, att::jsonb
+    select coalesce(t, ${at}), ai, ar, u, a, st, si, ch, r, rq, ca, att
     from unnest(${col((r) => r.at?.toISOString() ?? null)}::timestamptz[], ${col((r) => person(r)?.id ?? null)}::uuid[], ${col((r) => person(r)?.role ?? (r.actor ? 'system' : null))}::text[],
                 ${col((r) => r.unitId ?? person(r)?.unitId ?? null)}::uuid[], ${col((r) => r.action)}::text[], ${col((r) => r.subjectType)}::text[],
-                ${col((r) => r.subjectId)}::text[], ${fillChanges ? fillChanges(sql`${col((r) => json(r.changes))}`) : col((r) => json(r.changes))}::text[], ${col((r) => r.reason ?? null)}::text[],
+                ${col((r) => r.subjectId)}::text[], ${fillChanges ? fillChanges(sql`${col((r) => json(r.changes))}`) : col((r) => json(r.changes))}::jsonb[], ${col((r) => r.reason ?? null)}::text[],
                 ${col((r) => r.meta?.requestId ?? null)}::text[], ${col((r) => r.meta?.clientAddress ?? null)}::text[],
-                ${col((r) => json(r.attachments))}::text[]) as x(t, ai, ar, u, a, st, si, ch, r, rq, ca, att)`;
+                ${col((r) => json(r.attachments))}::jsonb[]) as x(t, ai, ar, u, a, st, si, ch, r, rq, ca, att)`;
 }
 
 /** The fields that differ between two versions of a record, as before → after pairs. */
