@@ -170,6 +170,31 @@ describe('what the batch statement checks as it writes', () => {
     expect(open!.ids).toEqual([]);
   });
 
+  it.skipIf(!process.env.TEST_DATABASE_URL)('its kept plan reads the primary key only, even when made on a small table', async () => {
+    // The function's own plan, as auto_explain reports it to this session; the test database's cases table is small.
+    const client = await t.deps.database.pool!.connect();
+    const plans: string[] = [];
+    const onNotice = (n: { message?: string }) => plans.push(n.message ?? '');
+    client.on('notice', onNotice);
+    try {
+      await client.query(`load 'auto_explain'`);
+      await client.query(`set auto_explain.log_min_duration = 0; set auto_explain.log_nested_statements = on; set auto_explain.log_level = notice`);
+      const [c] = (await client.query<{ id: string }>(`select id from cases limit 1`)).rows;
+      for (let i = 0; i < 7; i++) await client.query(`select jiceng_open_cases($1::uuid[], $2::text[])`, [[c!.id], ['received', 'dispatched']]);
+      const lookups = plans.filter((p) => p.includes('c.id = ANY') || p.includes('(id = ANY'));
+      expect(lookups.length).toBeGreaterThan(0);
+      for (const plan of lookups) {
+        expect(plan).toContain('cases_pkey');
+        expect(plan).not.toContain('cases_status_idx');
+        expect(plan).not.toContain('Seq Scan');
+      }
+    } finally {
+      client.off('notice', onNotice);
+      await client.query('reset all').catch(() => undefined);
+      client.release(true); // auto_explain stays loaded in this session: close it
+    }
+  });
+
   it.each([
     ['one statement', async () => prepared('菜市场门口的路面塌了一个坑')],
     // A report with a photo is written by the batch's transaction instead.
