@@ -170,14 +170,16 @@ describe('what the batch statement checks as it writes', () => {
     expect(open!.ids).toEqual([]);
   });
 
-  it.skipIf(!process.env.TEST_DATABASE_URL)('its kept plan reads the primary key only, even when made on a small table', async () => {
+  it.skipIf(!process.env.TEST_DATABASE_URL)('its kept plan reads the primary key only, even when made on a small table', async (ctx) => {
     // The function's own plan, as auto_explain reports it to this session; the test database's cases table is small.
     const client = await t.deps.database.pool!.connect();
     const plans: string[] = [];
     const onNotice = (n: { message?: string }) => plans.push(n.message ?? '');
     client.on('notice', onNotice);
     try {
-      await client.query(`load 'auto_explain'`);
+      // LOAD needs a superuser (as on the machines CI runs on); say so rather than pass without looking.
+      const loaded = await client.query(`load 'auto_explain'`).then(() => true, () => false);
+      if (!loaded) ctx.skip('auto_explain cannot be loaded by this database user');
       await client.query(`set auto_explain.log_min_duration = 0; set auto_explain.log_nested_statements = on; set auto_explain.log_level = notice`);
       const [c] = (await client.query<{ id: string }>(`select id from cases limit 1`)).rows;
       for (let i = 0; i < 7; i++) await client.query(`select jiceng_open_cases($1::uuid[], $2::text[])`, [[c!.id], ['received', 'dispatched']]);
