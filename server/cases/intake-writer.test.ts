@@ -161,7 +161,7 @@ describe('what the batch statement checks as it writes', () => {
     expect(nothing!.prediction).not.toHaveProperty('duplicates');
   });
 
-  it('looks up the offered duplicates by primary key whatever the size of cases when the lookup was planned', async () => {
+  it('keeps one generic plan for the open-duplicates lookup, with sequential scans off', async () => {
     // jiceng_open_cases keeps its plan for the connection's life; sequential scans are off inside it (migration 0012).
     const [fn] = await t.deps.database.query<{ config: string[] | null }>(`select proconfig as config from pg_proc where proname = 'jiceng_open_cases'`);
     expect(fn!.config).toEqual(expect.arrayContaining(['enable_seqscan=off', 'plan_cache_mode=force_generic_plan']));

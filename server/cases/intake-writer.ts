@@ -3,7 +3,7 @@
  * platform/batcher.ts). One batch of up to 64 reports is in flight at a time per process, and the reports that arrive
  * meanwhile go together in the next. A second batch in flight could only wait for the first's lock on the day's
  * counter row, and it halved the batches: at 32 connections two in flight wrote ~9 reports a batch, one ~16, with
- * less server and database CPU per report and some 20 % more reports a second (docs/BENCHMARKS.md, Case intake).
+ * less server and database CPU per report and 9–32 % more reports a second in paired runs (docs/BENCHMARKS.md).
  */
 import type { Db } from '../db/client.js';
 import { Batcher } from '../platform/batcher.js';

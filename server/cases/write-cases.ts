@@ -127,22 +127,18 @@ async function dispatchAtOnce(tx: Db, work: Deps['work'], p: PreparedCase & { au
 }
 
 /**
- * Case numbers in SQL: `nums.numbers[i]` is the i-th case's (1-based) in the batch statement below; `z.j` is a value
- * parsed once. Trail entries and notices stay jsonb (their inserts take jsonb[]: each text is parsed once), the live
- * notification becomes text again for pg_notify.
+ * Case numbers in SQL: `nums.numbers[i]` is the i-th case's (1-based) in the batch statement below; `z.j` is the value,
+ * parsed once. Trail entries and notices stay jsonb (their inserts take jsonb[]), the live event becomes text again.
  */
 const numberIn = {
-  trail: { set: `jsonb_set(z.j, '{number,after}', to_jsonb(nums.numbers[z.i]))`, type: 'jsonb' },
-  notice: { set: `jsonb_set(z.j, '{title}', to_jsonb((z.j ->> 'title') || nums.numbers[z.i]))`, type: 'jsonb' },
-  live: { set: `jsonb_set(z.j, '{event,number}', to_jsonb(nums.numbers[z.i]))::text`, type: 'text' },
-} as const;
+  trail: `jsonb_set(z.j, '{number,after}', to_jsonb(nums.numbers[z.i]))`,
+  notice: `jsonb_set(z.j, '{title}', to_jsonb((z.j ->> 'title') || nums.numbers[z.i]))`,
+  live: `jsonb_set(z.j, '{number}', to_jsonb(nums.numbers[z.i]))::text`,
+};
 
-/**
- * An array of JSON values (given as text[]), each rewritten by `set` with the number of the case at the same place in
- * `cases` (1-based), as jsonb[] or text[].
- */
-function withNumbers(values: SQL, cases: readonly number[], how: { set: string; type: 'jsonb' | 'text' }): SQL {
-  return sql`(select coalesce(array_agg(${sql.raw(how.set)} order by z.o), ${sql.raw(`'{}'::${how.type}[]`)})
+/** An array of JSON values (given as text[]), each rewritten by `set` with the number of the case at the same place in `cases` (1-based). */
+function withNumbers(values: SQL, cases: readonly number[], set: string): SQL {
+  return sql`(select array_agg(${sql.raw(set)} order by z.o)
     from (select v::jsonb as j, i, o from unnest(${values}::text[], ${sql.param(cases)}::int[]) with ordinality as u(v, i, o)) z, nums)`;
 }
 

@@ -89,12 +89,8 @@ export class RecentCases {
     if (entry.byId.has(c.id)) return;
     const row: RecentCase = { id: c.id, number: c.number, text: '', gridId: c.gridId!, lng: c.lng, lat: c.lat, createdAt: c.receivedAt, signature: signatureOf(c.id, `${c.title} ${c.description}`) };
     // Newest first: a case written here goes first; another instance's or a reopened one may be older.
-    const t = c.receivedAt.getTime();
-    if (!entry.cases.length || entry.cases[0]!.createdAt.getTime() <= t) entry.cases.unshift(row);
-    else {
-      const at = entry.cases.findIndex((x) => x.createdAt.getTime() <= t);
-      entry.cases.splice(at < 0 ? entry.cases.length : at, 0, row);
-    }
+    const at = entry.cases.findIndex((x) => x.createdAt.getTime() <= c.receivedAt.getTime());
+    entry.cases.splice(at < 0 ? entry.cases.length : at, 0, row);
     entry.byId.set(row.id, row);
     // Cases with the same text share one signature object, so the ranking works out their similarity once.
     row.signature = entry.index.add(row, row.signature);

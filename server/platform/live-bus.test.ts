@@ -66,12 +66,12 @@ describe('LiveBus', () => {
       });
       expect((await committed).map((e) => e.id)).toEqual(['case-100', 'case-101']);
 
-      // Payloads rewritten in SQL (intake sets the case number there, and jsonb prints keys in its own order): still
+      // Events rewritten in SQL (intake sets the case number there, and jsonb prints keys in its own order): still
       // delivered to the other instance, still not echoed here.
       const rewritten = collect(there, 1);
       const echoOfRewritten = collect(here, 1);
       await database.db.transaction(async (tx) => {
-        await tx.execute(here.notifyInTransaction([event(300)], (v) => sql`(select array_agg(jsonb_set(p::jsonb, '{event,number}', '"QH-300-set"')::text) from unnest(${v}::text[]) as p)`)!);
+        await tx.execute(here.notifyInTransaction([event(300)], (v) => sql`(select array_agg(jsonb_set(e::jsonb, '{number}', '"QH-300-set"')::text) from unnest(${v}::text[]) as e)`)!);
       });
       expect((await rewritten).map((e) => [e.id, e.number])).toEqual([['case-300', 'QH-300-set']]);
       expect(await echoOfRewritten).toEqual([]);

@@ -25,8 +25,8 @@ const CHANNEL = 'jiceng_live';
 export class LiveBus {
   private readonly emitter = new EventEmitter();
   private readonly origin = randomUUID();
-  /** How this instance's own notifications begin (`payloadOf` puts the origin first) or, printed by jsonb, end. */
-  private readonly echo = { prefix: `{"origin":${JSON.stringify(this.origin)},`, jsonbSuffix: `, "origin": ${JSON.stringify(this.origin)}}` };
+  /** How every notification of this instance begins: `{"origin":"…","event":` (the event and `}` follow). */
+  private readonly echoPrefix = `{"origin":${JSON.stringify(this.origin)},"event":`;
   private listening: Promise<void> | null = null;
   /** Notifications not yet sent to the other instances; sent together on the next turn of the event loop. */
   private outgoing: string[] = [];
@@ -43,9 +43,8 @@ export class LiveBus {
       const client = await this.database.pool!.connect();
       client.on('notification', (msg) => {
         if (msg.channel !== CHANNEL || !msg.payload) return;
-        // Our own echo (one per case this instance writes) is known by its ends, without parsing it: as payloadOf
-        // wrote it, or as jsonb prints it once intake has set the case number in SQL (keys in jsonb's order).
-        if (msg.payload.startsWith(this.echo.prefix) || msg.payload.endsWith(this.echo.jsonbSuffix)) return;
+        // Our own echo (one per case this instance writes) is known by how it begins, without parsing it.
+        if (msg.payload.startsWith(this.echoPrefix)) return;
         const { origin, event } = JSON.parse(msg.payload) as { origin: string; event: LiveEvent };
         if (origin !== this.origin) this.emitter.emit('event', event);
       });
@@ -77,17 +76,18 @@ export class LiveBus {
    * The statement that tells the other instances of these events when the caller's transaction commits (PostgreSQL
    * delivers NOTIFY at commit, never for a rollback), or null on the embedded database; after the commit, the caller
    * gives the same events to `emitLocal`. This saves the separate NOTIFY round trip (and its commit) of `publish`.
-   * The payloads ({origin, event} as JSON text[]) may be rewritten in SQL: the intake writer sets case numbers there.
+   * The events (JSON text[]) may be rewritten in SQL — the intake writer sets case numbers there — and the bus wraps
+   * each in its payload itself, so that a payload always begins as `payloadOf` begins it.
    */
-  notifyInTransaction(events: readonly LiveEvent[], fillPayloads?: (payloads: SQL) => SQL): SQL | null {
+  notifyInTransaction(events: readonly LiveEvent[], fillEvents?: (events: SQL) => SQL): SQL | null {
     if (this.database.kind !== 'postgres' || !events.length) return null;
-    const payloads = sql.param(events.map((event) => this.payloadOf(event)));
-    return sql`select pg_notify(${CHANNEL}, p) from unnest(${fillPayloads ? fillPayloads(sql`${payloads}`) : payloads}::text[]) as p`;
+    const texts = sql.param(events.map((event) => JSON.stringify(event)));
+    return sql`select pg_notify(${CHANNEL}, ${this.echoPrefix} || e || '}') from unnest(${fillEvents ? fillEvents(sql`${texts}`) : texts}::text[]) as e`;
   }
 
   /** What a notification carries: the event and this instance, whose own echoes `start()` ignores. */
   private payloadOf(event: LiveEvent): string {
-    return JSON.stringify({ origin: this.origin, event });
+    return `${this.echoPrefix}${JSON.stringify(event)}}`;
   }
 
   /** Delivers events to this instance's streams only: their notification went out with their transaction. */
