@@ -136,9 +136,19 @@ describe('admin forms', () => {
       await page.getByTestId('user-unit').click();
       await page.keyboard.type('南关社区第1网格');
       await page.locator('.ant-select-tree-node-content-wrapper[title="南关社区第1网格（网格）"]').click();
+      // The same for the unit's tree: closed, and the unit shown in the field (a pick that did not take once left the
+      // form invalid, and the dialog open, after 确定).
+      await expect.poll(async () => {
+        if (await openList.count()) await page.getByTestId('user-display-name').click();
+        return openList.count();
+      }, { timeout: 15_000 }).toBe(0);
+      await expect.poll(() => page.getByTestId('user-unit').innerText()).toContain('南关社区第1网格');
       await page.getByTestId('user-password').fill('e2e-secret-1');
       await page.locator('.ant-modal-footer .ant-btn-primary').click();
-      await page.locator('.ant-modal').waitFor({ state: 'hidden' });
+      await page.locator('.ant-modal').waitFor({ state: 'hidden' }).catch(async (e: unknown) => {
+        const errors = await page.locator('.ant-form-item-explain-error').allInnerTexts();
+        throw new Error(`the dialog stayed open after 确定; form errors: ${errors.join('; ') || 'none'} (${String(e)})`);
+      });
       const search = page.getByTestId('users-search').locator('input');
       await search.fill('e2e.worker');
       await search.press('Enter');
