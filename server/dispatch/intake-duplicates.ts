@@ -13,7 +13,7 @@ import type { Deps } from '../platform/context.js';
 import type { CasePrediction } from './intake-advice.js';
 import { findDuplicateCases, signatureOf, type DuplicateQuery } from './find-duplicates.js';
 import { recentCasesOf } from './recent-cases.js';
-import { defaultDuplicateOptions, findDuplicates } from './text/near-duplicates.js';
+import { defaultDuplicateOptions, findDuplicatesIn } from './text/near-duplicates.js';
 
 /** A case the new report probably repeats, as stored in the case's prediction. */
 export interface IntakeDuplicate {
@@ -37,16 +37,14 @@ export async function findIntakeDuplicates(deps: Pick<Deps, 'db' | 'bus' | 'grid
   // Signed under the new case's id: the recent-cases cache takes the same signature when the case is written.
   const signature = signatureOf(q.caseId, q.text);
   // Only the cases that share a MinHash slot with the report can reach the similarity threshold (> 0).
-  const candidates = await recentCasesOf(deps).sharingSlots(gridIds, q.at, signature);
-  const matches = findDuplicates(
+  const groups = await recentCasesOf(deps).sharingSlots(gridIds, q.at, signature);
+  const matches = findDuplicatesIn(
     { text: q.text, lng: q.lng ?? null, lat: q.lat ?? null, gridId: q.gridId ?? null, createdAt: q.at, signature },
-    candidates,
+    groups,
     // A few spare matches, in case some were closed meanwhile.
     { limit: limit * 2 },
   );
-  const numberOf = new Map(matches.map((m) => [m.id, '']));
-  for (const c of candidates) if (numberOf.has(c.id)) numberOf.set(c.id, c.number);
-  return matches.map((m) => ({ id: m.id, number: numberOf.get(m.id)!, similarity: Math.round(m.similarity * 1000) / 1000, distanceMeters: m.distanceMeters }));
+  return matches.map((m) => ({ id: m.id, number: m.candidate.number, similarity: Math.round(m.similarity * 1000) / 1000, distanceMeters: m.distanceMeters }));
 }
 
 /** The cases a batch's predictions offer as duplicates. */

@@ -15,7 +15,7 @@ import type { LiveBus, LiveEvent } from '../platform/live-bus.js';
 import { signatureOf } from './find-duplicates.js';
 import type { MinHashSignature } from './text/minhash.js';
 import { MinHashIndex } from './text/minhash-index.js';
-import type { DuplicateCandidateCase } from './text/near-duplicates.js';
+import type { CandidateGroup, DuplicateCandidateCase } from './text/near-duplicates.js';
 
 /** A candidate for the duplicate check, in the shape the ranking takes (its text is in the signature). */
 export interface RecentCase extends DuplicateCandidateCase {
@@ -56,21 +56,26 @@ export class RecentCases {
 
   /**
    * The cached open cases of these grids received in the `maxAgeDays` before `at` whose signatures share a slot with
-   * `signature` — every case whose similarity to it can be above 0 (and a few others); cases with the same text come
-   * one after another and share one signature object.
+   * `signature` — every case whose similarity to it can be above 0 (and a few others) —, grouped by signature: cases
+   * with the same text share one signature object and come in one group.
    */
-  async sharingSlots(gridIds: readonly string[], at: Date, signature: MinHashSignature): Promise<RecentCase[]> {
+  async sharingSlots(gridIds: readonly string[], at: Date, signature: MinHashSignature): Promise<CandidateGroup<RecentCase>[]> {
     if (this.reading) await this.reading;
     const missing = gridIds.filter((g) => !this.fresh(g));
     if (missing.length) await Promise.all(missing.map((g) => this.grid(g, at)));
     const [from, to] = [at.getTime() - this.maxAgeDays * DAY_MS, at.getTime()];
-    const out: RecentCase[] = [];
-    // A case is in one grid's index only, and each index visits it once: no case is found twice.
-    const keep = (c: RecentCase) => {
+    const inWindow = (c: RecentCase) => {
       const t = c.createdAt.getTime();
-      if (t >= from && t <= to) out.push(c);
+      return t >= from && t <= to;
     };
-    for (const g of new Set(gridIds)) this.grids.get(g)?.index.eachSharing(signature, keep);
+    const out: CandidateGroup<RecentCase>[] = [];
+    // A case is in one grid's index only, and each index visits a signature once: no case is found twice. The groups
+    // are copies: the index's lists change as cases come and go.
+    for (const g of new Set(gridIds)) {
+      this.grids.get(g)?.index.eachGroupSharing(signature, (sig, items) => {
+        out.push({ signature: sig, cases: items.every(inWindow) ? items.slice() : items.filter(inWindow) });
+      });
+    }
     return out;
   }
 

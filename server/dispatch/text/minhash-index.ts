@@ -93,6 +93,16 @@ export class MinHashIndex<T> {
    * do not), the items of one signature one after another.
    */
   eachSharing(signature: MinHashSignature, visit: (item: T) => void): void {
+    this.eachGroupSharing(signature, (_, items) => {
+      for (const item of items) visit(item);
+    });
+  }
+
+  /**
+   * The same by signature: visits once each signature that agrees with `signature` in at least one slot (and perhaps a
+   * few that do not), with its items (the index's own list: read it, do not keep it).
+   */
+  eachGroupSharing(signature: MinHashSignature, visit: (signature: MinHashSignature, items: readonly T[]) => void): void {
     const mark = ++queries;
     const h = signature.hashes;
     for (let i = 0; i < h.length; i++) {
@@ -101,7 +111,7 @@ export class MinHashIndex<T> {
       for (const entry of posting) {
         if (entry.mark === mark) continue;
         entry.mark = mark;
-        for (const item of entry.items) visit(item);
+        visit(entry.signature, entry.items);
       }
     }
   }

@@ -89,13 +89,25 @@ export function minhashSignature(text: string, numHashes = DEFAULT_NUM_HASHES, k
   const shingleHashes = k === 2 ? bigramHashes(text) : [...shingles(text, k)].map((sh) => hash32(sh));
   const hashes = new Uint32Array(numHashes).fill(0xffffffff);
   const s = seeds(numHashes);
-  for (const h of shingleHashes) {
-    for (let i = 0; i < numHashes; i++) {
-      const v = fmix32((h ^ (s[i] as number)) >>> 0);
-      if (v < (hashes[i] as number)) hashes[i] = v;
+  const n = shingleHashes.length;
+  // Slot by slot, the least of fmix32(shingle hash ^ seed) over the shingles. fmix32 is written out in 32-bit integer
+  // operations, and the least is kept in a register as a signed integer offset by 2^31 (the same order as the unsigned
+  // value): no call, no conversion of an unsigned value to a double, and one store per slot.
+  for (let i = 0; i < numHashes && n > 0; i++) {
+    const seed = (s[i] as number) | 0;
+    let least = 0x7fffffff;
+    for (let j = 0; j < n; j++) {
+      let x = (shingleHashes[j] as number) ^ seed;
+      x ^= x >>> 16;
+      x = Math.imul(x, 0x85ebca6b);
+      x ^= x >>> 13;
+      x = Math.imul(x, 0xc2b2ae35);
+      x = (x ^ (x >>> 16)) ^ 0x80000000;
+      if (x < least) least = x;
     }
+    hashes[i] = (least ^ 0x80000000) >>> 0;
   }
-  return { hashes, size: shingleHashes.length };
+  return { hashes, size: n };
 }
 
 /** Estimated Jaccard similarity of two signatures (0 when either text was empty). */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { haversineMeters } from './geo.js';
-import { findDuplicates } from './near-duplicates.js';
+import { minhashSignature } from './minhash.js';
+import { findDuplicates, findDuplicatesIn } from './near-duplicates.js';
+import { mulberry32 } from './hash.js';
 
 const t0 = new Date('2024-05-10T09:00:00+08:00');
 const daysAgo = (d: number) => new Date(t0.getTime() - d * 86_400_000);
@@ -63,5 +65,51 @@ describe('findDuplicates keeps the best matches only', () => {
     const ranked = [...all].sort((a, b) => b.similarity - a.similarity || (a.distanceMeters ?? Infinity) - (b.distanceMeters ?? Infinity) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     expect(all).toEqual(ranked);
     for (const limit of [0, 1, 3, 6, 59]) expect(findDuplicates(q, cases, { limit })).toEqual(ranked.slice(0, limit));
+  });
+});
+
+describe('findDuplicatesIn (cases grouped by signature)', () => {
+  it('finds what findDuplicates finds in the same cases, each match with its case', () => {
+    const at = new Date(Date.UTC(2026, 11, 1));
+    const texts = [
+      '幸福路小区门口的井盖丢了，晚上很危险', '幸福路小区门口井盖丢失，夜里路过很危险', '幸福路小区的井盖丢了好几天了',
+      '和平小区东门垃圾桶满了好几天没人清运', '人民路菜市场门口占道经营严重', '幸福路小区门口路灯不亮了',
+    ];
+    const signatures = texts.map((t) => minhashSignature(t));
+    const random = mulberry32(7);
+    // Repeats of six texts (one signature object per text, as the cache keeps them) at places in and around the grid,
+    // of every age: some out of the radius, some too old, some in the future, some without coordinates.
+    const cases = Array.from({ length: 400 }, (_, i) => {
+      const k = Math.floor(random() * texts.length);
+      const placed = random() > 0.1;
+      return {
+        id: `c-${i}`, text: texts[k]!, signature: signatures[k]!, gridId: random() > 0.3 ? 'g' : 'h',
+        lng: placed ? 117 + (random() - 0.5) * 0.02 : null, lat: placed ? 36 + (random() - 0.5) * 0.02 : null,
+        createdAt: new Date(at.getTime() + (random() - 0.8) * 40 * 86_400_000),
+      };
+    });
+    const groups = signatures.map((signature) => ({ signature, cases: cases.filter((c) => c.signature === signature) }));
+    for (const q of [
+      { text: texts[0]!, signature: signatures[0]!, gridId: 'g', lng: 117, lat: 36, createdAt: at },
+      { text: texts[3]!, signature: signatures[3]!, gridId: null, lng: 117.003, lat: 36.001, createdAt: at },
+      { text: texts[1]!, signature: signatures[1]!, gridId: 'g', lng: null, lat: null, createdAt: at },
+      { id: 'c-5', text: texts[5]!, signature: signatures[5]!, gridId: null, lng: null, lat: null, createdAt: at },
+    ]) {
+      for (const options of [{ limit: 6 }, { limit: 1_000 }, { limit: 3, minSimilarity: 0.6, radiusMeters: 200 }]) {
+        const flat = findDuplicates(q, cases, options);
+        const grouped = findDuplicatesIn(q, groups, options);
+        expect(grouped.map(({ candidate: _, ...m }) => m)).toEqual(flat);
+        for (const m of grouped) expect(m.candidate.id).toBe(m.id);
+        if (options.limit === 1_000) expect(flat.length).toBeGreaterThan(10);
+      }
+    }
+  });
+
+  it('passes over a group below the threshold without looking at its cases', () => {
+    const at = new Date(Date.UTC(2026, 11, 1));
+    const unread = { get cases(): never[] { throw new Error('read a dissimilar group'); }, signature: minhashSignature('人民路菜市场门口占道经营严重') };
+    const alike = { signature: minhashSignature('幸福路小区门口的井盖丢了'), cases: [{ id: 'a', text: '', gridId: 'g', createdAt: at }] };
+    const found = findDuplicatesIn({ text: '幸福路小区门口的井盖丢了', gridId: 'g', createdAt: at }, [unread, alike]);
+    expect(found.map((m) => m.id)).toEqual(['a']);
   });
 });

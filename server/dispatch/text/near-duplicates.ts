@@ -38,6 +38,53 @@ export const defaultDuplicateOptions: DuplicateOptions = { radiusMeters: 500, mi
 
 const DAY_MS = 86_400_000;
 
+/** Cases with one signature — the same text reported again — as the recent-cases cache keeps them: one similarity for all. */
+export interface CandidateGroup<T extends DuplicateCandidateCase> {
+  signature: MinHashSignature;
+  cases: readonly T[];
+}
+
+/** A match with the case it matched. */
+export interface RankedMatch<T> extends DuplicateMatch {
+  candidate: T;
+}
+
+/**
+ * The ranking of one report's duplicates: `consider` each case with its similarity to the report; `best` holds the
+ * `limit` best matches so far. A case must be the same grid or within the radius (every case is in scope when the
+ * report has neither grid nor coordinates), recent enough, and at least minSimilarity alike.
+ */
+function ranking<T extends DuplicateCandidateCase>(candidate: Omit<DuplicateCandidateCase, 'id'> & { id?: string }, options: Partial<DuplicateOptions>) {
+  const o = { ...defaultDuplicateOptions, ...options };
+  if (!(o.radiusMeters >= 0) || !(o.minSimilarity >= 0 && o.minSimilarity <= 1)) {
+    throw new AppError('validation_failed', '查重参数无效：半径须不小于 0，相似度阈值须在 0 到 1 之间', { options: o });
+  }
+  const located = hasCoordinates(candidate);
+  const unplaced = !located && !candidate.gridId;
+  const at = candidate.createdAt.getTime();
+  const maxAge = o.maxAgeDays * DAY_MS;
+  // A great circle is never shorter than its north–south part: a case further away than the radius in latitude alone
+  // is out of reach without the trigonometry.
+  const maxLatDelta = located ? (o.radiusMeters / EARTH_RADIUS_M) * (180 / Math.PI) : Infinity;
+  const best: RankedMatch<T>[] = [];
+  return {
+    signature: candidate.signature ?? minhashSignature(candidate.text),
+    minSimilarity: o.minSimilarity,
+    best,
+    consider(c: T, similarity: number): void {
+      if (similarity < o.minSimilarity) return;
+      if (candidate.id !== undefined && c.id === candidate.id) return;
+      if (Math.abs(c.createdAt.getTime() - at) > maxAge) return;
+      const sameGrid = !!candidate.gridId && c.gridId === candidate.gridId;
+      if (!sameGrid && located && typeof c.lat === 'number' && Math.abs(c.lat - candidate.lat!) > maxLatDelta * (1 + 1e-9)) return;
+      const distance = located && hasCoordinates(c) ? haversineMeters(candidate, c) : null;
+      // The radius decides only for cases outside the grid.
+      if (!sameGrid && !unplaced && !(distance !== null && distance <= o.radiusMeters)) return;
+      keepBest(best, { id: c.id, similarity, distanceMeters: distance === null ? null : Math.round(distance), sameGrid, candidate: c }, o.limit);
+    },
+  };
+}
+
 /**
  * Ranks recent cases that repeat `candidate`: same grid or within the radius (every case is in scope when the
  * candidate has neither grid nor coordinates), recent enough, and at least minSimilarity alike.
@@ -47,42 +94,38 @@ export function findDuplicates(
   recentCases: readonly DuplicateCandidateCase[],
   options: Partial<DuplicateOptions> = {},
 ): DuplicateMatch[] {
-  const o = { ...defaultDuplicateOptions, ...options };
-  if (!(o.radiusMeters >= 0) || !(o.minSimilarity >= 0 && o.minSimilarity <= 1)) {
-    throw new AppError('validation_failed', '查重参数无效：半径须不小于 0，相似度阈值须在 0 到 1 之间', { options: o });
-  }
-  const sig = candidate.signature ?? minhashSignature(candidate.text);
-  const located = hasCoordinates(candidate);
-  const unplaced = !located && !candidate.gridId;
-  const matches: DuplicateMatch[] = [];
-  const at = candidate.createdAt.getTime();
-  const maxAge = o.maxAgeDays * DAY_MS;
-  const distanceTo = (c: DuplicateCandidateCase) => (located && hasCoordinates(c) ? haversineMeters(candidate, c) : null);
-  // A great circle is never shorter than its north–south part: a case further away than the radius in latitude alone
-  // is out of reach without the trigonometry.
-  const maxLatDelta = located ? (o.radiusMeters / EARTH_RADIUS_M) * (180 / Math.PI) : Infinity;
+  const r = ranking<DuplicateCandidateCase>(candidate, options);
   let lastSignature: MinHashSignature | undefined;
   let lastSimilarity = 0;
   for (const c of recentCases) {
-    if (candidate.id !== undefined && c.id === candidate.id) continue;
-    if (Math.abs(c.createdAt.getTime() - at) > maxAge) continue;
-    const sameGrid = !!candidate.gridId && c.gridId === candidate.gridId;
-    if (!sameGrid && located && typeof c.lat === 'number' && Math.abs(c.lat - candidate.lat!) > maxLatDelta * (1 + 1e-9)) continue;
-    // The distance decides only for cases outside the grid; inside it, it is worked out for matches alone.
-    let distance = sameGrid || unplaced ? undefined : distanceTo(c);
-    if (distance !== undefined && !(distance !== null && distance <= o.radiusMeters)) continue;
     // Candidates with the same text may share a signature object (the recent-cases cache): their similarity is one.
-    const other = c.signature ?? minhashSignature(c.text, sig.hashes.length);
+    const other = c.signature ?? minhashSignature(c.text, r.signature.hashes.length);
     if (other !== lastSignature) {
       lastSignature = other;
-      lastSimilarity = signatureSimilarity(sig, other);
+      lastSimilarity = signatureSimilarity(r.signature, other);
     }
-    const similarity = lastSimilarity;
-    if (similarity < o.minSimilarity) continue;
-    distance ??= distanceTo(c);
-    keepBest(matches, { id: c.id, similarity, distanceMeters: distance === null ? null : Math.round(distance), sameGrid }, o.limit);
+    r.consider(c, lastSimilarity);
   }
-  return matches;
+  return r.best.map(({ candidate: _, ...m }) => m);
+}
+
+/**
+ * `findDuplicates` over cases grouped by signature: a group's similarity is worked out once, and a group below the
+ * threshold is passed over without looking at its cases — a report repeated a hundred times in a grid costs one
+ * comparison. Each match comes with its case.
+ */
+export function findDuplicatesIn<T extends DuplicateCandidateCase>(
+  candidate: Omit<DuplicateCandidateCase, 'id'> & { id?: string },
+  groups: Iterable<CandidateGroup<T>>,
+  options: Partial<DuplicateOptions> = {},
+): RankedMatch<T>[] {
+  const r = ranking<T>(candidate, options);
+  for (const g of groups) {
+    const similarity = signatureSimilarity(r.signature, g.signature);
+    if (similarity < r.minSimilarity) continue;
+    for (const c of g.cases) r.consider(c, similarity);
+  }
+  return r.best;
 }
 
 /**
@@ -98,7 +141,7 @@ function rank(a: DuplicateMatch, b: DuplicateMatch): number {
  * Inserts a match into the ranked list of the best `limit` so far (what sorting every match and keeping the first
  * `limit` gives, without holding or sorting the others: a repeated report can match dozens of cases).
  */
-function keepBest(best: DuplicateMatch[], m: DuplicateMatch, limit: number): void {
+function keepBest<M extends DuplicateMatch>(best: M[], m: M, limit: number): void {
   if (best.length >= limit && (limit <= 0 || rank(m, best[best.length - 1]!) >= 0)) return;
   let i = best.length;
   best.push(m);
