@@ -4,6 +4,7 @@ import type { RequestMeta } from '../platform/audit.js';
 import type { Deps } from '../platform/context.js';
 import { AppError, isUniqueViolation } from '../platform/errors.js';
 import { authorize } from '../platform/policies.js';
+import { takeTurn } from '../platform/turns.js';
 import type { CaseRow } from './case-action.js';
 import { recentCasesOf } from '../dispatch/recent-cases.js';
 import { intakeWriterOf } from './intake-writer.js';
@@ -16,7 +17,8 @@ import { StaleReferenceError } from './write-cases.js';
  * Takes a report in (受理): checks it, finds its grid, category, urgency, deadline policy and suggested unit, and
  * records it with its attachments, trail entry and notices — dispatching it at once when a rule and the admin allow
  * that. Reports arriving together are written by one transaction (cases/intake-writer.ts); if reference data changed
- * meanwhile, the report is worked out again from the new data.
+ * meanwhile, the report is worked out again from the new data. Reports are worked out one per turn of the event loop
+ * (platform/turns.ts).
  */
 export async function createCase(
   deps: Deps & { meta?: RequestMeta },
@@ -25,6 +27,9 @@ export async function createCase(
   options: { trail?: { changes?: Record<string, FieldChange>; reason?: string } } = {},
 ): Promise<CaseRow> {
   if (actor) authorize(actor, 'case.create');
+  // Working a report out is the CPU-heavy part of intake: one report a turn, so that the database's answer to the batch
+  // in flight is heard between two of them, not after a whole burst (the next batch waits for it).
+  await takeTurn();
   for (let attempt = 1; ; attempt++) {
     const ref = await deps.reference.current();
     let prepared;
