@@ -72,7 +72,7 @@ export class RecentCases {
     // A case is in one grid's index only, and each index visits a signature once: no case is found twice. The groups
     // are copies: the index's lists change as cases come and go.
     for (const g of new Set(gridIds)) {
-      this.grids.get(g)?.index.eachGroupSharing(signature, (sig, items) => {
+      this.grids.get(g)?.index.eachSharing(signature, (sig, items) => {
         out.push({ signature: sig, cases: items.every(inWindow) ? items.slice() : items.filter(inWindow) });
       });
     }

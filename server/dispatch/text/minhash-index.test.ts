@@ -8,9 +8,13 @@ import { findDuplicates, type DuplicateCandidateCase } from './near-duplicates.j
 /** The items the index visits for a query, collected. */
 function sharing<T>(index: MinHashIndex<T>, signature: MinHashSignature): Set<T> {
   const found = new Set<T>();
-  index.eachSharing(signature, (item) => {
-    expect(found.has(item)).toBe(false); // each item once
-    found.add(item);
+  index.eachSharing(signature, (group, items) => {
+    for (const item of items) {
+      expect(found.has(item)).toBe(false); // each item once
+      const own = (item as { signature?: MinHashSignature }).signature;
+      if (own) expect(own.hashes).toEqual(group.hashes); // in the group of its signature
+      found.add(item);
+    }
   });
   return found;
 }

@@ -89,20 +89,11 @@ export class MinHashIndex<T> {
   }
 
   /**
-   * Visits, once each, every item whose signature agrees with `signature` in at least one slot (and perhaps a few that
-   * do not), the items of one signature one after another.
+   * Visits once each signature that agrees with `signature` in at least one slot (and perhaps a few that do not), with
+   * its items — every item that can be similar to the query, the items of one signature together (the index's own
+   * list: read it, do not keep it).
    */
-  eachSharing(signature: MinHashSignature, visit: (item: T) => void): void {
-    this.eachGroupSharing(signature, (_, items) => {
-      for (const item of items) visit(item);
-    });
-  }
-
-  /**
-   * The same by signature: visits once each signature that agrees with `signature` in at least one slot (and perhaps a
-   * few that do not), with its items (the index's own list: read it, do not keep it).
-   */
-  eachGroupSharing(signature: MinHashSignature, visit: (signature: MinHashSignature, items: readonly T[]) => void): void {
+  eachSharing(signature: MinHashSignature, visit: (signature: MinHashSignature, items: readonly T[]) => void): void {
     const mark = ++queries;
     const h = signature.hashes;
     for (let i = 0; i < h.length; i++) {
