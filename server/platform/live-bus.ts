@@ -43,10 +43,10 @@ export class LiveBus {
       const client = await this.database.pool!.connect();
       client.on('notification', (msg) => {
         if (msg.channel !== CHANNEL || !msg.payload) return;
-        // Our own echo (one per case this instance writes) is known by how it begins, without parsing it.
+        // Our own echo (one per case this instance writes) is known by how it begins, without parsing it: every
+        // payload of this instance begins so, whoever wrote its event.
         if (msg.payload.startsWith(this.echoPrefix)) return;
-        const { origin, event } = JSON.parse(msg.payload) as { origin: string; event: LiveEvent };
-        if (origin !== this.origin) this.emitter.emit('event', event);
+        this.emitter.emit('event', (JSON.parse(msg.payload) as { event: LiveEvent }).event);
       });
       await client.query(`listen ${CHANNEL}`);
       this.stopListening = async () => {

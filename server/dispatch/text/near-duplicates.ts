@@ -50,8 +50,8 @@ export interface RankedMatch<T> extends DuplicateMatch {
 }
 
 /**
- * The ranking of one report's duplicates: `consider` each case with its similarity to the report; `best` holds the
- * `limit` best matches so far. A case must be the same grid or within the radius (every case is in scope when the
+ * The ranking of one report's duplicates: `consider` each case with the means to its similarity to the report (asked
+ * for only once the case is in place and time); `best` holds the `limit` best matches so far. A case must be the same grid or within the radius (every case is in scope when the
  * report has neither grid nor coordinates), recent enough, and at least minSimilarity alike.
  */
 function ranking<T extends DuplicateCandidateCase>(candidate: Omit<DuplicateCandidateCase, 'id'> & { id?: string }, options: Partial<DuplicateOptions>) {
@@ -71,8 +71,7 @@ function ranking<T extends DuplicateCandidateCase>(candidate: Omit<DuplicateCand
     signature: candidate.signature ?? minhashSignature(candidate.text),
     minSimilarity: o.minSimilarity,
     best,
-    consider(c: T, similarity: number): void {
-      if (similarity < o.minSimilarity) return;
+    consider(c: T, similarityOf: (c: T) => number): void {
       if (candidate.id !== undefined && c.id === candidate.id) return;
       if (Math.abs(c.createdAt.getTime() - at) > maxAge) return;
       const sameGrid = !!candidate.gridId && c.gridId === candidate.gridId;
@@ -80,6 +79,8 @@ function ranking<T extends DuplicateCandidateCase>(candidate: Omit<DuplicateCand
       const distance = located && hasCoordinates(c) ? haversineMeters(candidate, c) : null;
       // The radius decides only for cases outside the grid.
       if (!sameGrid && !unplaced && !(distance !== null && distance <= o.radiusMeters)) return;
+      const similarity = similarityOf(c);
+      if (similarity < o.minSimilarity) return;
       keepBest(best, { id: c.id, similarity, distanceMeters: distance === null ? null : Math.round(distance), sameGrid, candidate: c }, o.limit);
     },
   };
@@ -97,15 +98,16 @@ export function findDuplicates(
   const r = ranking<DuplicateCandidateCase>(candidate, options);
   let lastSignature: MinHashSignature | undefined;
   let lastSimilarity = 0;
-  for (const c of recentCases) {
+  const similarityOf = (c: DuplicateCandidateCase) => {
     // Candidates with the same text may share a signature object (the recent-cases cache): their similarity is one.
     const other = c.signature ?? minhashSignature(c.text, r.signature.hashes.length);
     if (other !== lastSignature) {
       lastSignature = other;
       lastSimilarity = signatureSimilarity(r.signature, other);
     }
-    r.consider(c, lastSimilarity);
-  }
+    return lastSimilarity;
+  };
+  for (const c of recentCases) r.consider(c, similarityOf);
   return r.best.map(({ candidate: _, ...m }) => m);
 }
 
@@ -123,7 +125,8 @@ export function findDuplicatesIn<T extends DuplicateCandidateCase>(
   for (const g of groups) {
     const similarity = signatureSimilarity(r.signature, g.signature);
     if (similarity < r.minSimilarity) continue;
-    for (const c of g.cases) r.consider(c, similarity);
+    const same = () => similarity;
+    for (const c of g.cases) r.consider(c, same);
   }
   return r.best;
 }
