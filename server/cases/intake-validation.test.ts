@@ -36,6 +36,7 @@ const bad: { name: string; body: Record<string, unknown>; status: number; code: 
   { name: 'a description too short', body: { description: '灯' }, status: 400, code: 'validation_failed', mentions: 'description' },
   { name: 'a location outside the county', body: { description: '路灯不亮了，晚上很黑', location: { lng: 116.4, lat: 39.9 } }, status: 400, code: 'invalid_location', mentions: 'outside the county' },
   { name: 'an impossible coordinate', body: { description: '路灯不亮了，晚上很黑', location: { lng: 500, lat: 37 } }, status: 400, code: 'validation_failed', mentions: 'location.lng' },
+  { name: 'a control character (PostgreSQL stores no NUL)', body: { description: '路灯不亮了，\u0000晚上很黑' }, status: 400, code: 'validation_failed', mentions: 'description' },
   { name: 'an unknown category', body: { description: '路灯不亮了，晚上很黑', category: 'Z9999' }, status: 400, code: 'unknown_category', mentions: 'Z9999' },
   {
     name: 'an oversized attachment',

@@ -3,6 +3,7 @@
  * parse back), so every column a new case can hold is set here and every other one is null or its starting value.
  */
 import { sql, type SQL } from 'drizzle-orm';
+import { jsonRecordset } from '../db/json-recordset.js';
 import type { CaseRow } from './case-action.js';
 
 /** A case row; its number is '' until the writer counts it (numbers are counted per batch). */
@@ -34,33 +35,31 @@ export function newCaseRow(f: NewCaseFields): NewCaseRow {
 }
 
 /**
- * The INSERT of new case rows, one array parameter per column (INSERT … SELECT FROM unnest), for the intake writer to
- * run as part of its batch statement. `numbers`, when given, is a text[] expression that numbers the rows in SQL
- * (counted in the same statement) in place of their `number` fields; `prediction`, an expression over `x.prediction`
- * (the row's prediction as JSON text) that gives the jsonb to store.
+ * The INSERT of new case rows, all of them as one JSON parameter (INSERT … SELECT FROM json_to_recordset), for the
+ * intake writer to run as part of its batch statement. `numbers`, when given, is a text[] expression that numbers the
+ * rows in SQL (counted in the same statement; row i takes element i, 1-based) in place of their `number` fields;
+ * `prediction`, an expression over `x.prediction` (the row's prediction, jsonb) that gives the jsonb to store.
  */
 export function caseRowsInsert(rows: readonly CaseRow[], numbers?: SQL, prediction?: SQL): SQL {
-  const col = <T>(pick: (r: CaseRow) => T) => sql.param(rows.map(pick));
-  const at = (d: Date | null) => d?.toISOString() ?? null;
+  const records = rows.map((r, k) => ({
+    i: k + 1, id: r.id, number: numbers ? null : r.number, channel: r.channel, reporter_id: r.reporterId, anonymous: r.anonymous,
+    reporter_index: r.reporterIndex, reporter_cipher: r.reporterCipher, contact_cipher: r.contactCipher, title: r.title,
+    description: r.description, category_id: r.categoryId, urgency: r.urgency, lng: r.lng, lat: r.lat, address: r.address,
+    grid_id: r.gridId, area_path: r.areaPath, status: r.status, suggested_unit_id: r.suggestedUnitId, sla_policy_id: r.slaPolicyId,
+    received_at: r.receivedAt, first_response_due: r.firstResponseDue, warn_at: r.warnAt, card: r.card, next_sweep_at: r.nextSweepAt,
+    external_ref: r.externalRef, prediction: r.prediction ?? null, updated_at: r.updatedAt,
+  }));
   return sql`
     insert into cases (id, number, channel, reporter_id, anonymous, reporter_index, reporter_cipher, contact_cipher, title, description,
       category_id, urgency, lng, lat, address, grid_id, area_path, status, suggested_unit_id, sla_policy_id, received_at,
       first_response_due, warn_at, card, next_sweep_at, escalation_level, return_count, buck_passing, reopen_count, external_ref,
       prediction, updated_at)
-    select id, number, channel, reporter_id, anonymous, reporter_index, reporter_cipher, contact_cipher, title, description,
+    select id, ${numbers ? sql`(${numbers})[x.i]` : sql`number`}, channel, reporter_id, anonymous, reporter_index, reporter_cipher, contact_cipher, title, description,
       category_id, urgency, lng, lat, address, grid_id, area_path, status, suggested_unit_id, sla_policy_id, received_at,
-      first_response_due, warn_at, card, next_sweep_at, 0, 0, false, 0, external_ref, ${prediction ?? sql`x.prediction::jsonb`}, updated_at
-    from unnest(${col((r) => r.id)}::uuid[], ${numbers ?? col((r) => r.number)}::text[], ${col((r) => r.channel)}::text[], ${col((r) => r.reporterId)}::uuid[],
-      ${col((r) => r.anonymous)}::boolean[], ${col((r) => r.reporterIndex)}::text[], ${col((r) => r.reporterCipher)}::text[],
-      ${col((r) => r.contactCipher)}::text[], ${col((r) => r.title)}::text[], ${col((r) => r.description)}::text[],
-      ${col((r) => r.categoryId)}::uuid[], ${col((r) => r.urgency)}::text[], ${col((r) => r.lng)}::float8[], ${col((r) => r.lat)}::float8[],
-      ${col((r) => r.address)}::text[], ${col((r) => r.gridId)}::uuid[], ${col((r) => r.areaPath)}::text[], ${col((r) => r.status)}::text[],
-      ${col((r) => r.suggestedUnitId)}::uuid[], ${col((r) => r.slaPolicyId)}::uuid[], ${col((r) => at(r.receivedAt))}::timestamptz[],
-      ${col((r) => at(r.firstResponseDue))}::timestamptz[], ${col((r) => at(r.warnAt))}::timestamptz[], ${col((r) => r.card)}::text[],
-      ${col((r) => at(r.nextSweepAt))}::timestamptz[], ${col((r) => r.externalRef)}::text[],
-      ${col((r) => (r.prediction === null || r.prediction === undefined ? null : JSON.stringify(r.prediction)))}::text[],
-      ${col((r) => at(r.updatedAt))}::timestamptz[])
-      as x(id, number, channel, reporter_id, anonymous, reporter_index, reporter_cipher, contact_cipher, title, description,
-           category_id, urgency, lng, lat, address, grid_id, area_path, status, suggested_unit_id, sla_policy_id, received_at,
-           first_response_due, warn_at, card, next_sweep_at, external_ref, prediction, updated_at)`;
+      first_response_due, warn_at, card, next_sweep_at, 0, 0, false, 0, external_ref, ${prediction ?? sql`x.prediction`}, updated_at
+    from ${jsonRecordset(records, `i int, id uuid, number text, channel text, reporter_id uuid, anonymous boolean, reporter_index text,
+      reporter_cipher text, contact_cipher text, title text, description text, category_id uuid, urgency text, lng float8, lat float8,
+      address text, grid_id uuid, area_path text, status text, suggested_unit_id uuid, sla_policy_id uuid, received_at timestamptz,
+      first_response_due timestamptz, warn_at timestamptz, card text, next_sweep_at timestamptz, external_ref text, prediction jsonb,
+      updated_at timestamptz`)}`;
 }

@@ -1,6 +1,8 @@
 import type { Role } from '../../common/roles.js';
 import type { Db } from '../db/client.js';
 import { sql, type SQL } from 'drizzle-orm';
+import { jsonRecordset } from '../db/json-recordset.js';
+import type { JsonFill } from '../platform/audit.js';
 
 /** A notification to one user, or to every user of a unit with one of the roles. */
 export interface Notice {
@@ -21,18 +23,17 @@ export async function enqueueNotices(db: Db, now: Date, notices: Notice[]): Prom
 
 /**
  * The INSERT of `enqueueNotices`, for a caller that runs it as part of a larger statement (the intake writer), which
- * may rewrite the payloads in SQL (given a text[] of JSON with title, body, caseId, link, it gives a jsonb[]).
+ * may rewrite the payloads in SQL (each a jsonb object with title, body, caseId, link).
  */
-export function noticesInsert(now: Date, notices: readonly Notice[], fillPayloads?: (payloads: SQL) => SQL): SQL {
-  const col = <T>(pick: (n: Notice) => T) => sql.param(notices.map(pick));
-  const payloads = col((n) => JSON.stringify({ title: n.title, body: n.body, ...(n.caseId ? { caseId: n.caseId, link: `/cases/${n.caseId}` } : {}) }));
+export function noticesInsert(now: Date, notices: readonly Notice[], fillPayloads?: JsonFill): SQL {
+  const records = notices.map((n, k) => ({
+    i: fillPayloads?.index[k] ?? null, c: n.channel ?? 'inapp', r: 'userId' in n.to ? n.to.userId : null, u: 'unitId' in n.to ? n.to.unitId : null,
+    roles: 'unitId' in n.to ? n.to.roles : null, t: n.topic, p: { title: n.title, body: n.body, ...(n.caseId ? { caseId: n.caseId, link: `/cases/${n.caseId}` } : {}) }, k: n.key,
+  }));
   return sql`
     insert into outbox (channel, recipient_id, recipient_unit_id, recipient_roles, topic, payload, dedupe_key, created_at, next_attempt_at)
-    select c, r, u, case when roles is null then null else string_to_array(roles, ',') end, t, p, k, ${now}, ${now}
-    from unnest(${col((n) => n.channel ?? 'inapp')}::text[], ${col((n) => ('userId' in n.to ? n.to.userId : null))}::uuid[],
-                ${col((n) => ('unitId' in n.to ? n.to.unitId : null))}::uuid[], ${col((n) => ('unitId' in n.to ? n.to.roles.join(',') : null))}::text[],
-                ${col((n) => n.topic)}::text[], ${fillPayloads ? fillPayloads(sql`${payloads}`) : payloads}::jsonb[],
-                ${col((n) => n.key)}::text[]) as x(c, r, u, roles, t, p, k)
+    select c, r, u, roles, t, ${fillPayloads ? fillPayloads.value(sql`x.p`, sql`x.i`) : sql`p`}, k, ${now}, ${now}
+    from ${jsonRecordset(records, 'i int, c text, r uuid, u uuid, roles text[], t text, p jsonb, k text')}
     on conflict (dedupe_key) do nothing`;
 }
 

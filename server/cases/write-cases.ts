@@ -127,20 +127,15 @@ async function dispatchAtOnce(tx: Db, work: Deps['work'], p: PreparedCase & { au
 }
 
 /**
- * Case numbers in SQL: `nums.numbers[i]` is the i-th case's (1-based) in the batch statement below; `z.j` is the value,
- * parsed once. Trail entries and notices stay jsonb (their inserts take jsonb[]), the live event becomes text again.
+ * Case numbers in SQL: `(select numbers from nums)[i]` is the number of the i-th case (1-based) in the batch statement
+ * below. Trail entries, notices and the live event get it in place of the empty number they were built with.
  */
+const batchNumber = (i: SQL) => sql`(select numbers from nums)[${i}]`;
 const numberIn = {
-  trail: `jsonb_set(z.j, '{number,after}', to_jsonb(nums.numbers[z.i]))`,
-  notice: `jsonb_set(z.j, '{title}', to_jsonb((z.j ->> 'title') || nums.numbers[z.i]))`,
-  live: `jsonb_set(z.j, '{number}', to_jsonb(nums.numbers[z.i]))::text`,
+  trail: (v: SQL, i: SQL) => sql`jsonb_set(${v}, '{number,after}', to_jsonb(${batchNumber(i)}))`,
+  notice: (v: SQL, i: SQL) => sql`jsonb_set(${v}, '{title}', to_jsonb((${v} ->> 'title') || ${batchNumber(i)}))`,
+  live: (v: SQL, i: SQL) => sql`jsonb_set(${v}, '{number}', to_jsonb(${batchNumber(i)}))`,
 };
-
-/** An array of JSON values (given as text[]), each rewritten by `set` with the number of the case at the same place in `cases` (1-based). */
-function withNumbers(values: SQL, cases: readonly number[], set: string): SQL {
-  return sql`(select array_agg(${sql.raw(set)} order by z.o)
-    from (select v::jsonb as j, i, o from unnest(${values}::text[], ${sql.param(cases)}::int[]) with ordinality as u(v, i, o)) z, nums)`;
-}
 
 /**
  * The common batch — no attachment to store, no case to dispatch at once — as ONE statement outside any explicit
@@ -157,14 +152,14 @@ async function writeReceivedAtOnce(deps: Pick<Deps, 'db' | 'clock' | 'config' | 
   const now = deps.clock.now();
   const all = rows.map((_, i) => i + 1);
   const notices = rows.flatMap((c, i) => receivedNotice(c).map((n) => ({ n, i: i + 1 })));
-  const notify = deps.bus.notifyInTransaction(rows.map((c) => caseEvent(c, [])), (v) => withNumbers(v, all, numberIn.live));
+  const notify = deps.bus.notifyInTransaction(rows.map((c) => caseEvent(c, [])), { index: all, value: numberIn.live });
   const statement = sql`
     with ${referenceCheck(batch)},
     open_dups as (select jiceng_open_cases(${sql.param(duplicateIds(predictions))}::uuid[], ${sql.param([...openStatuses])}::text[]) as ids),
     ${countedNumbers(deps.config.JICENG_CASE_PREFIX, batch)},
     cases_in as (${caseRowsInsert(rows, sql`(select numbers from nums)`, predictionKeepingOpen(sql`(select ids from open_dups)`))} returning *),
-    trail as (${auditEntriesInsert(now, batch.map((p, i) => receivedEntry(p, rows[i]!)), (v) => withNumbers(v, all, numberIn.trail))}),
-    ${notices.length ? sql`notices as (${noticesInsert(now, notices.map((x) => x.n), (v) => withNumbers(v, notices.map((x) => x.i), numberIn.notice))}),` : sql``}
+    trail as (${auditEntriesInsert(now, batch.map((p, i) => receivedEntry(p, rows[i]!)), { index: all, value: numberIn.trail })}),
+    ${notices.length ? sql`notices as (${noticesInsert(now, notices.map((x) => x.n), { index: notices.map((x) => x.i), value: numberIn.notice })}),` : sql``}
     ${sql.raw(newCaseFactsParts('cases_in'))}${notify ? sql`, live as (${notify})` : sql``}
     select (select version from ref) as version, (select numbers from nums) as numbers, (select ids from open_dups) as open${notify ? sql`, (select count(*) from live) as notified` : sql``}`;
   // Some 20 kB of SQL in at most four forms (with or without notices, live notification): compiled once per process,

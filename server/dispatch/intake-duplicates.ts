@@ -74,14 +74,13 @@ export function keepDuplicates(predictions: readonly (CasePrediction | null)[], 
 }
 
 /**
- * In SQL, what `keepDuplicates` does in memory, for a row being inserted: its prediction (`x.prediction`, JSON text)
- * as jsonb with only the duplicates whose ids are in `open` (a text[] expression), in order, at most `limit` of them,
- * and no `duplicates` key when none is left. The prediction is parsed once (`offset 0` keeps PostgreSQL from pulling
- * the subquery up and parsing the text again at each of the five places that read it).
+ * In SQL, what `keepDuplicates` does in memory, for a row being inserted: its prediction (`x.prediction`, jsonb) with
+ * only the duplicates whose ids are in `open` (a text[] expression), in order, at most `limit` of them, and no
+ * `duplicates` key when none is left.
  */
 export function predictionKeepingOpen(open: SQL, limit = 3): SQL {
   return sql`(select case when not (pp.p ? 'duplicates') then pp.p when k.kept is null then pp.p - 'duplicates' else jsonb_set(pp.p, '{duplicates}', k.kept) end
-    from (select x.prediction::jsonb as p offset 0) pp,
+    from (select x.prediction as p) pp,
       lateral (select jsonb_agg(s.d order by s.o) as kept from (
         select e.d, e.o from jsonb_array_elements(case when jsonb_typeof(pp.p -> 'duplicates') = 'array' then pp.p -> 'duplicates' else '[]'::jsonb end)
           with ordinality as e(d, o)

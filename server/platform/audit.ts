@@ -3,6 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { AttachmentRef, FieldChange } from '../db/schema/audit.js';
 import type { Actor } from './actor.js';
 import type { Clock } from './clock.js';
+import { jsonRecordset } from '../db/json-recordset.js';
 
 /** What an audit entry records about one action. */
 export interface AuditInput {
@@ -47,30 +48,41 @@ export interface AuditRow extends AuditInput {
 }
 
 /**
- * Writes entries of any actors and requests in one INSERT … SELECT FROM unnest(arrays) whatever the count: no per-row
- * statement building, no parameter limit. The system actor is recorded as role 'system' without an id.
+ * Writes entries of any actors and requests in one INSERT … SELECT FROM json_to_recordset whatever the count: no
+ * per-row statement building, no parameter limit. The system actor is recorded as role 'system' without an id.
  */
 export async function auditEach(db: Db, at: Date, rows: AuditRow[]): Promise<void> {
   if (rows.length) await db.execute(auditEntriesInsert(at, rows));
 }
 
 /**
- * The INSERT of `auditEach`, for a caller that runs it as part of a larger statement (the intake writer), which may
- * rewrite the entries' changes in SQL (given a text[] of JSON, it gives a jsonb[]): case numbers counted in that
- * statement go in there.
+ * Rewrites a JSON value of each row in SQL, for a caller that runs an INSERT as part of a larger statement: `index[k]`
+ * is a number the k-th row carries into SQL as `i` (the intake writer's: the place of the row's case in the batch, whose
+ * number the statement counts), and `value(v, i)` gives the jsonb to store from the row's value `v` (jsonb) and `i`.
  */
-export function auditEntriesInsert(at: Date, rows: readonly AuditRow[], fillChanges?: (changes: SQL) => SQL): SQL {
+export interface JsonFill {
+  index: readonly number[];
+  value: (v: SQL, i: SQL) => SQL;
+}
+
+/**
+ * The INSERT of `auditEach`, for a caller that runs it as part of a larger statement (the intake writer), which may
+ * rewrite the entries' changes in SQL: case numbers counted in that statement go in there.
+ */
+export function auditEntriesInsert(at: Date, rows: readonly AuditRow[], fillChanges?: JsonFill): SQL {
   const person = (r: AuditRow) => (r.actor && r.actor.username !== 'system' ? r.actor : null);
-  const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
-  const col = <T>(pick: (r: AuditRow) => T) => sql.param(rows.map(pick));
+  const records = rows.map((r, k) => {
+    const p = person(r);
+    return {
+      i: fillChanges?.index[k] ?? null, t: r.at ?? null, ai: p?.id ?? null, ar: p?.role ?? (r.actor ? 'system' : null),
+      u: r.unitId ?? p?.unitId ?? null, a: r.action, st: r.subjectType, si: r.subjectId, ch: r.changes ?? null, r: r.reason ?? null,
+      rq: r.meta?.requestId ?? null, ca: r.meta?.clientAddress ?? null, att: r.attachments ?? null,
+    };
+  });
   return sql`
     insert into audit_entries (at, actor_id, actor_role, unit_id, action, subject_type, subject_id, changes, reason, request_id, client_address, attachments)
-    select coalesce(t, ${at}), ai, ar, u, a, st, si, ch, r, rq, ca, att
-    from unnest(${col((r) => r.at?.toISOString() ?? null)}::timestamptz[], ${col((r) => person(r)?.id ?? null)}::uuid[], ${col((r) => person(r)?.role ?? (r.actor ? 'system' : null))}::text[],
-                ${col((r) => r.unitId ?? person(r)?.unitId ?? null)}::uuid[], ${col((r) => r.action)}::text[], ${col((r) => r.subjectType)}::text[],
-                ${col((r) => r.subjectId)}::text[], ${fillChanges ? fillChanges(sql`${col((r) => json(r.changes))}`) : col((r) => json(r.changes))}::jsonb[], ${col((r) => r.reason ?? null)}::text[],
-                ${col((r) => r.meta?.requestId ?? null)}::text[], ${col((r) => r.meta?.clientAddress ?? null)}::text[],
-                ${col((r) => json(r.attachments))}::jsonb[]) as x(t, ai, ar, u, a, st, si, ch, r, rq, ca, att)`;
+    select coalesce(t, ${at}), ai, ar, u, a, st, si, ${fillChanges ? fillChanges.value(sql`x.ch`, sql`x.i`) : sql`ch`}, r, rq, ca, att
+    from ${jsonRecordset(records, 'i int, t timestamptz, ai uuid, ar text, u uuid, a text, st text, si text, ch jsonb, r text, rq text, ca text, att jsonb')}`;
 }
 
 /** The fields that differ between two versions of a record, as before → after pairs. */

@@ -71,9 +71,9 @@ describe('LiveBus', () => {
       const rewritten = collect(there, 1);
       const echoOfRewritten = collect(here, 1);
       await database.db.transaction(async (tx) => {
-        await tx.execute(here.notifyInTransaction([event(300)], (v) => sql`(select array_agg(jsonb_set(e::jsonb, '{number}', '"QH-300-set"')::text) from unnest(${v}::text[]) as e)`)!);
+        await tx.execute(here.notifyInTransaction([event(300)], { index: [7], value: (v, i) => sql`jsonb_set(${v}, '{number}', to_jsonb('QH-300-' || ${i}))` })!);
       });
-      expect((await rewritten).map((e) => [e.id, e.number])).toEqual([['case-300', 'QH-300-set']]);
+      expect((await rewritten).map((e) => [e.id, e.number])).toEqual([['case-300', 'QH-300-7']]);
       expect(await echoOfRewritten).toEqual([]);
       const rolledBack = collect(there, 1);
       await database.db.transaction(async (tx) => {

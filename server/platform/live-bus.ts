@@ -2,6 +2,8 @@ import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
+import { jsonRecordset } from '../db/json-recordset.js';
+import type { JsonFill } from './audit.js';
 
 /** A change that open pages should see: which case, and what decides who may see it. */
 export interface LiveEvent {
@@ -76,13 +78,14 @@ export class LiveBus {
    * The statement that tells the other instances of these events when the caller's transaction commits (PostgreSQL
    * delivers NOTIFY at commit, never for a rollback), or null on the embedded database; after the commit, the caller
    * gives the same events to `emitLocal`. This saves the separate NOTIFY round trip (and its commit) of `publish`.
-   * The events (JSON text[]) may be rewritten in SQL — the intake writer sets case numbers there — and the bus wraps
+   * The events may be rewritten in SQL (each as jsonb; the intake writer sets case numbers there), and the bus wraps
    * each in its payload itself, so that a payload always begins as `payloadOf` begins it.
    */
-  notifyInTransaction(events: readonly LiveEvent[], fillEvents?: (events: SQL) => SQL): SQL | null {
+  notifyInTransaction(events: readonly LiveEvent[], fillEvents?: JsonFill): SQL | null {
     if (this.database.kind !== 'postgres' || !events.length) return null;
-    const texts = sql.param(events.map((event) => JSON.stringify(event)));
-    return sql`select pg_notify(${CHANNEL}, ${this.echoPrefix} || e || '}') from unnest(${fillEvents ? fillEvents(sql`${texts}`) : texts}::text[]) as e`;
+    const records = events.map((e, k) => ({ i: fillEvents?.index[k] ?? null, e }));
+    const text = fillEvents ? sql`(${fillEvents.value(sql`x.e::jsonb`, sql`x.i`)})::text` : sql`x.e::text`;
+    return sql`select pg_notify(${CHANNEL}, ${this.echoPrefix} || ${text} || '}') from ${jsonRecordset(records, 'i int, e json')}`;
   }
 
   /** What a notification carries: the event and this instance, whose own echoes `start()` ignores. */
