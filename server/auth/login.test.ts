@@ -73,5 +73,9 @@ describe('sign-in', () => {
     const missing = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin' } });
     expect(missing.statusCode).toBe(400);
     expect(missing.json().error.details.issues[0].path).toBe('password');
+    // A NUL cannot reach PostgreSQL (it stores none): named, not a 500.
+    const nul = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'ad\u0000min', password: 'demo123456' } });
+    expect(nul.statusCode).toBe(400);
+    expect(nul.json().error.details.issues[0].path).toBe('username');
   });
 });

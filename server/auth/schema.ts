@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { textInput } from '../platform/http/text-input.js';
 import { roles } from '../../common/roles.js';
 
 export const loginBody = z.object({
-  username: z.string().trim().min(1, '请输入用户名 (username is required)').max(64),
+  username: textInput(64, { length: 1, message: '请输入用户名 (username is required)' }),
   password: z.string().min(1, '请输入密码 (password is required)').max(256),
 });
 export type LoginInput = z.infer<typeof loginBody>;

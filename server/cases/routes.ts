@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textInput } from '../platform/http/text-input.js';
 import { caseStatuses } from '../../common/cases.js';
 import type { Deps } from '../platform/context.js';
 import type { App } from '../platform/http/app-type.js';
@@ -91,7 +92,7 @@ export async function caseRoutes(app: App, deps: Deps): Promise<void> {
   action('transfer', '转办 Transfer to another unit', transferBody, (ctx, id, b) => transferCase(ctx, id, b));
   action('resolve', '办结 Resolve with a reply', resolveBody, (ctx, id, b) => resolveCase(ctx, id, b));
   action('assist/accept', '协办签收 Assisting unit accepts', null, (ctx, id) => acceptAssist(ctx, id));
-  action('assist/resolve', '协办办结 Assisting unit resolves its part', z.object({ reply: z.string().trim().min(2).max(5000) }), (ctx, id, b) => resolveAssist(ctx, id, b.reply));
+  action('assist/resolve', '协办办结 Assisting unit resolves its part', z.object({ reply: textInput(5000, { length: 2 }) }), (ctx, id, b) => resolveAssist(ctx, id, b.reply));
   action('verify', '回访核查 Verify', optionalNoteBody, (ctx, id, b) => verifyCase(ctx, id, b?.note));
   action('close', '结案 Close', optionalNoteBody, (ctx, id, b) => closeCase(ctx, id, b?.note));
   action('rate', '评价 Rate the result', rateBody, (ctx, id, b) => rateCase(ctx, id, b));

@@ -1,20 +1,14 @@
 import { z } from 'zod';
+import { textInput } from '../platform/http/text-input.js';
 import { caseStatuses, channels, ratings, urgencies } from '../../common/cases.js';
 
 const uuid = z.string().uuid('不是有效的编号 (not a valid id)');
 
-/** Control characters other than tab and line breaks: PostgreSQL stores no NUL, and none of them belongs in a report. */
-const controlCharacter = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-/** Free text as people write it: trimmed, without control characters. */
-const text = (max: number, min?: { length: number; message: string }) => {
-  const trimmed = z.string().trim();
-  return (min ? trimmed.min(min.length, min.message) : trimmed).max(max).refine((s) => !controlCharacter.test(s), '含有控制字符 (contains a control character)');
-};
-const reason = text(1000, { length: 2, message: '请填写理由 (a reason is required)' });
+const reason = textInput(1000, { length: 2, message: '请填写理由 (a reason is required)' });
 
 /** An attachment sent inline with a report or a resolution (base64), so the case and its files are written together. */
 export const attachmentInput = z.object({
-  filename: text(200, { length: 1, message: '附件没有文件名 (attachment: no filename)' }),
+  filename: textInput(200, { length: 1, message: '附件没有文件名 (attachment: no filename)' }),
   mime: z.string().trim().max(100).optional(),
   contentBase64: z.string().min(1, '附件内容为空 (attachment is empty)'),
 });
@@ -23,20 +17,20 @@ export type AttachmentInput = z.infer<typeof attachmentInput>;
 export const locationInput = z.object({
   lng: z.number().min(-180).max(180),
   lat: z.number().min(-90).max(90),
-  address: text(200).optional(),
+  address: textInput(200).optional(),
 });
 
 export const createCaseBody = z.object({
-  title: text(100).optional(),
-  description: text(5000, { length: 5, message: '请描述问题，至少 5 个字 (description: at least 5 characters)' }),
-  category: text(64).optional().describe('category code (e.g. B0101) or id'),
+  title: textInput(100).optional(),
+  description: textInput(5000, { length: 5, message: '请描述问题，至少 5 个字 (description: at least 5 characters)' }),
+  category: textInput(64).optional().describe('category code (e.g. B0101) or id'),
   location: locationInput.optional(),
-  address: text(200).optional(),
+  address: textInput(200).optional(),
   anonymous: z.boolean().optional(),
   channel: z.enum(channels).optional(),
   urgency: z.enum(urgencies).optional(),
-  contact: z.object({ name: text(50).optional(), phone: z.string().trim().regex(/^[0-9+\-\s]{5,20}$/, '电话号码格式不正确 (invalid phone)').optional() }).optional(),
-  externalRef: text(64).optional(),
+  contact: z.object({ name: textInput(50).optional(), phone: z.string().trim().regex(/^[0-9+\-\s]{5,20}$/, '电话号码格式不正确 (invalid phone)').optional() }).optional(),
+  externalRef: textInput(64).optional(),
   attachments: z.array(attachmentInput).max(9, '最多 9 个附件 (at most 9 attachments)').optional(),
 });
 export type CreateCaseInput = z.infer<typeof createCaseBody>;
@@ -44,24 +38,24 @@ export type CreateCaseInput = z.infer<typeof createCaseBody>;
 export const dispatchBody = z.object({
   unitId: uuid,
   assistUnitIds: z.array(uuid).max(10).optional(),
-  category: text(64).optional(),
-  reason: text(1000).optional(),
+  category: textInput(64).optional(),
+  reason: textInput(1000).optional(),
 });
 export type DispatchInput = z.infer<typeof dispatchBody>;
 
 export const reasonBody = z.object({ reason });
-export const optionalNoteBody = z.object({ note: text(1000).optional() }).optional();
+export const optionalNoteBody = z.object({ note: textInput(1000).optional() }).optional();
 export const resolveBody = z.object({
-  reply: text(5000, { length: 2, message: '请填写办理结果 (reply is required)' }),
+  reply: textInput(5000, { length: 2, message: '请填写办理结果 (reply is required)' }),
   attachments: z.array(attachmentInput).max(9).optional(),
 });
 export const transferBody = z.object({ unitId: uuid, reason });
 export const rateBody = z.object({
   score: z.enum(ratings),
-  comment: text(1000).optional(),
+  comment: textInput(1000).optional(),
   followUp: z.enum(['reopen', 'rectify']).optional(),
 });
-export const mergeBody = z.object({ targetCaseId: uuid, reason: text(1000).optional() });
+export const mergeBody = z.object({ targetCaseId: uuid, reason: textInput(1000).optional() });
 export const caseIdParams = z.object({ id: uuid });
 
 export const listCasesQuery = z.object({
@@ -76,7 +70,7 @@ export const listCasesQuery = z.object({
   channel: z.enum(channels).optional(),
   mine: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   buckPassing: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  q: text(50).optional(),
+  q: textInput(50).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textInput } from '../platform/http/text-input.js';
 import type { Deps } from '../platform/context.js';
 import type { App } from '../platform/http/app-type.js';
 import { ctxOf, requireActor } from '../platform/http/request-context.js';
@@ -11,7 +12,7 @@ import { listVersions } from './model-versions.js';
 import { assessUrgency } from './text/urgency.js';
 
 const location = z.object({ lng: z.number().min(-180).max(180), lat: z.number().min(-90).max(90) });
-const draftBody = z.object({ description: z.string().trim().min(2).max(5000), title: z.string().trim().max(100).optional(), location: location.optional() });
+const draftBody = z.object({ description: textInput(5000, { length: 2 }), title: textInput(100).optional(), location: location.optional() });
 
 /** Smart dispatch: the classifier's settings and versions, urgency hints, duplicate checks and hot issues. */
 export async function dispatchRoutes(app: App, deps: Deps): Promise<void> {

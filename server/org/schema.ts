@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textInput } from '../platform/http/text-input.js';
 import { unitKinds } from '../../common/roles.js';
 
 const position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
@@ -23,7 +24,7 @@ export const unitIdParams = z.object({ id: z.string().uuid('不是有效的编�
 export const createUnitBody = z.object({
   parentId: z.string().uuid(),
   kind: z.enum(unitKinds),
-  name: z.string().trim().min(1, '名称不能为空 (name is required)').max(100),
+  name: textInput(100, { length: 1, message: '名称不能为空 (name is required)' }),
   code: z.string().trim().regex(/^[0-9A-Za-z-]{1,40}$/, '编码只能包含字母、数字和连字符 (letters, digits and hyphens)').optional(),
   boundary: polygonSchema.optional(),
 });
@@ -31,7 +32,7 @@ export type CreateUnitInput = z.infer<typeof createUnitBody>;
 
 export const updateUnitBody = z
   .object({
-    name: z.string().trim().min(1).max(100).optional(),
+    name: textInput(100, { length: 1 }).optional(),
     code: z.string().trim().regex(/^[0-9A-Za-z-]{1,40}$/).optional(),
     parentId: z.string().uuid().optional(),
   })

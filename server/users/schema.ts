@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textInput } from '../platform/http/text-input.js';
 import { roles } from '../../common/roles.js';
 
 const phone = z.string().trim().regex(/^1[3-9]\d{9}$/, '手机号格式不正确 (a mainland mobile number of 11 digits)');
@@ -20,7 +21,7 @@ export type UserView = z.infer<typeof userView>;
 export const listUsersQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
-  q: z.string().trim().max(50).optional(),
+  q: textInput(50).optional(),
   role: z.enum(roles).optional(),
   unitId: z.string().uuid().optional(),
 });
@@ -28,7 +29,7 @@ export type ListUsersQuery = z.infer<typeof listUsersQuery>;
 
 export const createUserBody = z.object({
   username: z.string().trim().regex(/^[A-Za-z0-9_.-]{3,32}$/, '用户名为 3-32 位字母、数字、下划线 (3–32 letters, digits, _ . -)'),
-  displayName: z.string().trim().min(1).max(50),
+  displayName: textInput(50, { length: 1 }),
   role: z.enum(roles),
   unitId: z.string().uuid(),
   password,
@@ -38,7 +39,7 @@ export type CreateUserInput = z.infer<typeof createUserBody>;
 
 export const updateUserBody = z
   .object({
-    displayName: z.string().trim().min(1).max(50).optional(),
+    displayName: textInput(50, { length: 1 }).optional(),
     role: z.enum(roles).optional(),
     unitId: z.string().uuid().optional(),
     active: z.boolean().optional(),

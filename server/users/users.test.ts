@@ -48,6 +48,9 @@ describe('user management', () => {
     expect(page.body.items).toHaveLength(10);
     expect(page.body.total).toBe(120);
     expect(page.body.items.every((u: { role: string }) => u.role === 'grid_worker')).toBe(true);
+    const nul = await t.request('GET', '/api/users?q=%E5%BC%A0%00', { token: admin });
+    expect(nul.status).toBe(400);
+    expect(nul.body.error.details.issues[0].path).toBe('q');
     const [me] = await t.deps.db.select().from(users).where(eq(users.username, 'admin'));
     expect((await t.request('PATCH', `/api/users/${me!.id}`, { token: admin, body: { active: false } })).status).toBe(409);
   });
