@@ -3,7 +3,7 @@
  * parse back), so every column a new case can hold is set here and every other one is null or its starting value.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { jsonRecordset } from '../db/json-recordset.js';
+import { recordSet } from '../db/record-set.js';
 import type { CaseRow } from './case-action.js';
 
 /** A case row; its number is '' until the writer counts it (numbers are counted per batch). */
@@ -35,7 +35,7 @@ export function newCaseRow(f: NewCaseFields): NewCaseRow {
 }
 
 /**
- * The INSERT of new case rows, all of them as one JSON parameter (INSERT … SELECT FROM json_to_recordset), for the
+ * The INSERT of new case rows, all of them in a few parameters whatever their count (db/record-set.ts), for the
  * intake writer to run as part of its batch statement. `numbers`, when given, is a text[] expression that numbers the
  * rows in SQL (counted in the same statement; row i takes element i, 1-based) in place of their `number` fields;
  * `prediction`, an expression over `x.prediction` (the row's prediction, jsonb) that gives the jsonb to store.
@@ -58,7 +58,7 @@ export function caseRowsInsert(rows: readonly CaseRow[], numbers?: SQL, predicti
     select id, ${numbers ? sql`(${numbers})[x.i]` : sql`number`}, channel, reporter_id, anonymous, reporter_index, reporter_cipher, contact_cipher, title, description,
       category_id, urgency, lng, lat, address, grid_id, area_path, status, suggested_unit_id, sla_policy_id, received_at,
       first_response_due, warn_at, card, next_sweep_at, 0, 0, false, 0, external_ref, ${prediction ?? sql`x.prediction`}, updated_at
-    from ${jsonRecordset(records, `i int, id uuid, number text, channel text, reporter_id uuid, anonymous boolean, reporter_index text,
+    from ${recordSet(records, `i int, id uuid, number text, channel text, reporter_id uuid, anonymous boolean, reporter_index text,
       reporter_cipher text, contact_cipher text, title text, description text, category_id uuid, urgency text, lng float8, lat float8,
       address text, grid_id uuid, area_path text, status text, suggested_unit_id uuid, sla_policy_id uuid, received_at timestamptz,
       first_response_due timestamptz, warn_at timestamptz, card text, next_sweep_at timestamptz, external_ref text, prediction jsonb,

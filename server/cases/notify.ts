@@ -1,7 +1,7 @@
 import type { Role } from '../../common/roles.js';
 import type { Db } from '../db/client.js';
 import { sql, type SQL } from 'drizzle-orm';
-import { jsonRecordset } from '../db/json-recordset.js';
+import { recordSet } from '../db/record-set.js';
 import type { JsonFill } from '../platform/audit.js';
 
 /** A notification to one user, or to every user of a unit with one of the roles. */
@@ -28,12 +28,12 @@ export async function enqueueNotices(db: Db, now: Date, notices: Notice[]): Prom
 export function noticesInsert(now: Date, notices: readonly Notice[], fillPayloads?: JsonFill): SQL {
   const records = notices.map((n, k) => ({
     i: fillPayloads?.index[k] ?? null, c: n.channel ?? 'inapp', r: 'userId' in n.to ? n.to.userId : null, u: 'unitId' in n.to ? n.to.unitId : null,
-    roles: 'unitId' in n.to ? n.to.roles : null, t: n.topic, p: { title: n.title, body: n.body, ...(n.caseId ? { caseId: n.caseId, link: `/cases/${n.caseId}` } : {}) }, k: n.key,
+    roles: 'unitId' in n.to ? n.to.roles.join(',') : null, t: n.topic, p: { title: n.title, body: n.body, ...(n.caseId ? { caseId: n.caseId, link: `/cases/${n.caseId}` } : {}) }, k: n.key,
   }));
   return sql`
     insert into outbox (channel, recipient_id, recipient_unit_id, recipient_roles, topic, payload, dedupe_key, created_at, next_attempt_at)
-    select c, r, u, roles, t, ${fillPayloads ? fillPayloads.value(sql`x.p`, sql`x.i`) : sql`p`}, k, ${now}, ${now}
-    from ${jsonRecordset(records, 'i int, c text, r uuid, u uuid, roles text[], t text, p jsonb, k text')}
+    select c, r, u, case when roles is null then null else string_to_array(roles, ',') end, t, ${fillPayloads ? fillPayloads.value(sql`x.p`, sql`x.i`) : sql`p`}, k, ${now}, ${now}
+    from ${recordSet(records, 'i int, c text, r uuid, u uuid, roles text, t text, p jsonb, k text')}
     on conflict (dedupe_key) do nothing`;
 }
 

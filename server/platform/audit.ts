@@ -3,7 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { AttachmentRef, FieldChange } from '../db/schema/audit.js';
 import type { Actor } from './actor.js';
 import type { Clock } from './clock.js';
-import { jsonRecordset } from '../db/json-recordset.js';
+import { recordSet } from '../db/record-set.js';
 
 /** What an audit entry records about one action. */
 export interface AuditInput {
@@ -48,7 +48,7 @@ export interface AuditRow extends AuditInput {
 }
 
 /**
- * Writes entries of any actors and requests in one INSERT … SELECT FROM json_to_recordset whatever the count: no
+ * Writes entries of any actors and requests in one INSERT … SELECT from a record set (db/record-set.ts) whatever the count: no
  * per-row statement building, no parameter limit. The system actor is recorded as role 'system' without an id.
  */
 export async function auditEach(db: Db, at: Date, rows: AuditRow[]): Promise<void> {
@@ -82,7 +82,7 @@ export function auditEntriesInsert(at: Date, rows: readonly AuditRow[], fillChan
   return sql`
     insert into audit_entries (at, actor_id, actor_role, unit_id, action, subject_type, subject_id, changes, reason, request_id, client_address, attachments)
     select coalesce(t, ${at}), ai, ar, u, a, st, si, ${fillChanges ? fillChanges.value(sql`x.ch`, sql`x.i`) : sql`ch`}, r, rq, ca, att
-    from ${jsonRecordset(records, 'i int, t timestamptz, ai uuid, ar text, u uuid, a text, st text, si text, ch jsonb, r text, rq text, ca text, att jsonb')}`;
+    from ${recordSet(records, 'i int, t timestamptz, ai uuid, ar text, u uuid, a text, st text, si text, ch jsonb, r text, rq text, ca text, att jsonb')}`;
 }
 
 /** The fields that differ between two versions of a record, as before → after pairs. */
