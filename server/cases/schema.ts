@@ -9,7 +9,7 @@ const reason = textInput(1000, { length: 2, message: '请填写理由 (a reason 
 /** An attachment sent inline with a report or a resolution (base64), so the case and its files are written together. */
 export const attachmentInput = z.object({
   filename: textInput(200, { length: 1, message: '附件没有文件名 (attachment: no filename)' }),
-  mime: z.string().trim().max(100).optional(),
+  mime: textInput(100).optional(),
   contentBase64: z.string().min(1, '附件内容为空 (attachment is empty)'),
 });
 export type AttachmentInput = z.infer<typeof attachmentInput>;
