@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 
+// Control characters are what this pattern is for.
+// eslint-disable-next-line no-control-regex
 const controlCharacter = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /** A trimmed string of at most `max` characters (at least `min.length`, with its message) without control characters. */
