@@ -1,8 +1,7 @@
 import type { Role } from '../../common/roles.js';
 import type { Db } from '../db/client.js';
 import { sql, type SQL } from 'drizzle-orm';
-import { recordSet } from '../db/record-set.js';
-import type { JsonFill } from '../platform/audit.js';
+import { recordSet, type JsonFill } from '../db/record-set.js';
 
 /** A notification to one user, or to every user of a unit with one of the roles. */
 export interface Notice {

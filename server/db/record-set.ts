@@ -30,6 +30,16 @@ export function recordsJson(values: readonly unknown[]): string {
   return text.includes('\\ud') ? text.replace(loneSurrogate, '$1\\ufffd') : text;
 }
 
+/**
+ * Rewrites a JSON value of each row in SQL, for a caller that runs an INSERT as part of a larger statement: `index[k]`
+ * is a number the k-th row carries into SQL as `i` (the intake writer's: the place of the row's case in the batch, whose
+ * number the statement counts), and `value(v, i)` gives the jsonb to store from the row's value `v` (jsonb) and `i`.
+ */
+export interface JsonFill {
+  index: readonly number[];
+  value: (v: SQL, i: SQL) => SQL;
+}
+
 const needsEscape = /["\\]/;
 
 /** One element of a PostgreSQL array literal: NULL, or the value's text in double quotes (escaped only if it must be). */

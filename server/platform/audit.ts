@@ -3,7 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { AttachmentRef, FieldChange } from '../db/schema/audit.js';
 import type { Actor } from './actor.js';
 import type { Clock } from './clock.js';
-import { recordSet } from '../db/record-set.js';
+import { recordSet, type JsonFill } from '../db/record-set.js';
 
 /** What an audit entry records about one action. */
 export interface AuditInput {
@@ -53,16 +53,6 @@ export interface AuditRow extends AuditInput {
  */
 export async function auditEach(db: Db, at: Date, rows: AuditRow[]): Promise<void> {
   if (rows.length) await db.execute(auditEntriesInsert(at, rows));
-}
-
-/**
- * Rewrites a JSON value of each row in SQL, for a caller that runs an INSERT as part of a larger statement: `index[k]`
- * is a number the k-th row carries into SQL as `i` (the intake writer's: the place of the row's case in the batch, whose
- * number the statement counts), and `value(v, i)` gives the jsonb to store from the row's value `v` (jsonb) and `i`.
- */
-export interface JsonFill {
-  index: readonly number[];
-  value: (v: SQL, i: SQL) => SQL;
 }
 
 /**

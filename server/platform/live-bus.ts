@@ -2,8 +2,7 @@ import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { recordSet } from '../db/record-set.js';
-import type { JsonFill } from './audit.js';
+import { recordSet, type JsonFill } from '../db/record-set.js';
 
 /** A change that open pages should see: which case, and what decides who may see it. */
 export interface LiveEvent {
@@ -84,8 +83,8 @@ export class LiveBus {
   notifyInTransaction(events: readonly LiveEvent[], fillEvents?: JsonFill): SQL | null {
     if (this.database.kind !== 'postgres' || !events.length) return null;
     const records = events.map((e, k) => ({ i: fillEvents?.index[k] ?? null, e }));
-    const text = fillEvents ? sql`(${fillEvents.value(sql`x.e::jsonb`, sql`x.i`)})::text` : sql`x.e::text`;
-    return sql`select pg_notify(${CHANNEL}, ${this.echoPrefix} || ${text} || '}') from ${recordSet(records, 'i int, e json')}`;
+    const text = sql`(${fillEvents ? fillEvents.value(sql`x.e`, sql`x.i`) : sql`x.e`})::text`;
+    return sql`select pg_notify(${CHANNEL}, ${this.echoPrefix} || ${text} || '}') from ${recordSet(records, 'i int, e jsonb')}`;
   }
 
   /** What a notification carries: the event and this instance, whose own echoes `start()` ignores. */
