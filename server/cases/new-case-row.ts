@@ -41,14 +41,13 @@ export function newCaseRow(f: NewCaseFields): NewCaseRow {
  * `prediction`, an expression over `x.prediction` (the row's prediction, jsonb) that gives the jsonb to store.
  */
 export function caseRowsInsert(rows: readonly CaseRow[], numbers?: SQL, prediction?: SQL): SQL {
-  const at = (d: Date | null) => d?.toISOString() ?? null;
   const records = rows.map((r, k) => ({
     i: k + 1, id: r.id, number: numbers ? null : r.number, channel: r.channel, reporter_id: r.reporterId, anonymous: r.anonymous,
     reporter_index: r.reporterIndex, reporter_cipher: r.reporterCipher, contact_cipher: r.contactCipher, title: r.title,
     description: r.description, category_id: r.categoryId, urgency: r.urgency, lng: r.lng, lat: r.lat, address: r.address,
     grid_id: r.gridId, area_path: r.areaPath, status: r.status, suggested_unit_id: r.suggestedUnitId, sla_policy_id: r.slaPolicyId,
-    received_at: at(r.receivedAt), first_response_due: at(r.firstResponseDue), warn_at: at(r.warnAt), card: r.card, next_sweep_at: at(r.nextSweepAt),
-    external_ref: r.externalRef, prediction: r.prediction ?? null, updated_at: at(r.updatedAt),
+    received_at: r.receivedAt, first_response_due: r.firstResponseDue, warn_at: r.warnAt, card: r.card, next_sweep_at: r.nextSweepAt,
+    external_ref: r.externalRef, prediction: r.prediction ?? null, updated_at: r.updatedAt,
   }));
   return sql`
     insert into cases (id, number, channel, reporter_id, anonymous, reporter_index, reporter_cipher, contact_cipher, title, description,

@@ -10,8 +10,8 @@
  * critical path. Here the application renders array literals quoting only what needs it, and PostgreSQL parses
  * arrays, as before, plus one jsonb document for the JSON columns (docs/BENCHMARKS.md).
  *
- * Each record is an object whose keys are the column names of `columns` (a missing key is null). Give times as ISO
- * strings. A value of a json or jsonb column is any JSON value (an object, an array); a json column's comes back
+ * Each record is an object whose keys are the column names of `columns` (a missing key is null). A Date is written as
+ * its ISO string. A value of a json or jsonb column is any JSON value (an object, an array); a json column's comes back
  * through jsonb (its keys in jsonb's order), and JSON null comes back as SQL NULL.
  */
 import { sql, type SQL } from 'drizzle-orm';

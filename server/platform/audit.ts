@@ -64,7 +64,7 @@ export function auditEntriesInsert(at: Date, rows: readonly AuditRow[], fillChan
   const records = rows.map((r, k) => {
     const p = person(r);
     return {
-      i: fillChanges?.index[k] ?? null, t: r.at?.toISOString() ?? null, ai: p?.id ?? null, ar: p?.role ?? (r.actor ? 'system' : null),
+      i: fillChanges?.index[k] ?? null, t: r.at ?? null, ai: p?.id ?? null, ar: p?.role ?? (r.actor ? 'system' : null),
       u: r.unitId ?? p?.unitId ?? null, a: r.action, st: r.subjectType, si: r.subjectId, ch: r.changes ?? null, r: r.reason ?? null,
       rq: r.meta?.requestId ?? null, ca: r.meta?.clientAddress ?? null, att: r.attachments ?? null,
     };

@@ -66,6 +66,7 @@ function ranking<T extends DuplicateCandidateCase>(candidate: Omit<DuplicateCand
   // A great circle is never shorter than its north–south part: a case further away than the radius in latitude alone
   // is out of reach without the trigonometry.
   const maxLatDelta = located ? (o.radiusMeters / EARTH_RADIUS_M) * (180 / Math.PI) : Infinity;
+  const distanceTo = (c: DuplicateCandidateCase) => (located && hasCoordinates(c) ? haversineMeters(candidate, c) : null);
   const best: RankedMatch<T>[] = [];
   return {
     signature: candidate.signature ?? minhashSignature(candidate.text),
@@ -76,11 +77,15 @@ function ranking<T extends DuplicateCandidateCase>(candidate: Omit<DuplicateCand
       if (Math.abs(c.createdAt.getTime() - at) > maxAge) return;
       const sameGrid = !!candidate.gridId && c.gridId === candidate.gridId;
       if (!sameGrid && located && typeof c.lat === 'number' && Math.abs(c.lat - candidate.lat!) > maxLatDelta * (1 + 1e-9)) return;
-      const distance = located && hasCoordinates(c) ? haversineMeters(candidate, c) : null;
-      // The radius decides only for cases outside the grid.
-      if (!sameGrid && !unplaced && !(distance !== null && distance <= o.radiusMeters)) return;
+      // The radius decides only for cases outside the grid; inside it, the distance is worked out for matches alone.
+      let distance: number | null | undefined;
+      if (!sameGrid && !unplaced) {
+        distance = distanceTo(c);
+        if (distance === null || !(distance <= o.radiusMeters)) return;
+      }
       const similarity = similarityOf(c);
       if (similarity < o.minSimilarity) return;
+      distance ??= distanceTo(c);
       keepBest(best, { id: c.id, similarity, distanceMeters: distance === null ? null : Math.round(distance), sameGrid, candidate: c }, o.limit);
     },
   };
