@@ -1,7 +1,7 @@
 // The case ledger by clicking: report → dispatch → accept → resolve → rate, and the live queue. One server for the file.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { loginThroughForm, openPage, paintedPixels } from './support/browser.js';
 import { desktop, password, phone, screenshots, useServerAndBrowser } from './support/suite.js';
 
@@ -33,6 +33,19 @@ async function tokenOf(username: string): Promise<string> {
   return ((await res.json()) as { token: string }).token;
 }
 
+/** Taps the middle of the report form's map, which shows the grid worker's grid, and waits for the place to show. */
+async function pickMapCentre(page: Page, context: BrowserContext): Promise<void> {
+  const map = page.getByTestId('location-map');
+  await map.locator('canvas').first().waitFor({ state: 'attached', timeout: 30_000 });
+  await expect.poll(() => paintedPixels(page, '[data-testid="location-map"]'), { timeout: 20_000 }).toBeGreaterThan(2_000);
+  const box = await map.boundingBox();
+  if (!box) throw new Error('the map has no box');
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  const grids = (await (await context.request.get('/api/org/grids')).json()) as { features: { properties: { name: string } }[] };
+  const gridName = grids.features[0]?.properties.name ?? '';
+  await expect.poll(() => page.getByTestId('report-place').innerText(), { timeout: 15_000 }).toContain(gridName);
+}
+
 describe('the case loop, by clicking', () => {
   let number = '';
 
@@ -44,15 +57,7 @@ describe('the case loop, by clicking', () => {
       await page.locator('[data-testid="report-page"][data-ready="true"]').waitFor({ timeout: 30_000 });
       await page.getByTestId('report-description').fill('幸福路口的路灯已经坏了一个星期，晚上黑灯瞎火，老人走路容易摔倒');
 
-      const map = page.getByTestId('location-map');
-      await map.locator('canvas').first().waitFor({ state: 'attached', timeout: 30_000 });
-      await expect.poll(() => paintedPixels(page, '[data-testid="location-map"]'), { timeout: 20_000 }).toBeGreaterThan(2_000);
-      const box = await map.boundingBox();
-      if (!box) throw new Error('the map has no box');
-      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-      const grids = (await (await context.request.get('/api/org/grids')).json()) as { features: { properties: { name: string } }[] };
-      const gridName = grids.features[0]?.properties.name ?? '';
-      await expect.poll(() => page.getByTestId('report-place').innerText(), { timeout: 15_000 }).toContain(gridName);
+      await pickMapCentre(page, context);
 
       await page.getByTestId('report-category').click();
       await page.keyboard.type('路灯不亮');
@@ -257,6 +262,54 @@ describe('the workbench, live', () => {
       await row.waitFor({ timeout: 20_000 });
       expect(await row.getByTestId('case-urgent').innerText()).toBe('紧急');
       expect(await page.evaluate(() => (globalThis as unknown as { liveMark?: number }).liveMark)).toBe(42);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('already reported: following the open case instead of reporting it again', () => {
+  it('offers the grid worker a case the hotline took in for the same grid, follows it, and lists it under 我关注的', async () => {
+    // The hotline took the call first, for a point in the grid worker's grid (the middle of its first vertices).
+    const { context, page } = await openPage(browser(), server().baseUrl, phone);
+    try {
+      await loginThroughForm(page, 'gridworker', password);
+      const grids = (await (await context.request.get('/api/org/grids')).json()) as { features: { geometry: { coordinates: number[][][] } }[] };
+      const ring = grids.features[0]!.geometry.coordinates[0]!.slice(0, -1);
+      const location = { lng: ring.reduce((s, p) => s + p[0]!, 0) / ring.length, lat: ring.reduce((s, p) => s + p[1]!, 0) / ring.length };
+      const res = await fetch(`${server().baseUrl}/api/cases`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenOf('dispatcher')}` },
+        body: JSON.stringify({
+          description: '和平街菜市场东门的下水道井盖不见了，晚上路过很容易掉下去，请尽快补上', location, channel: 'hotline', contact: { phone: '13912345678' },
+        }),
+      });
+      expect(res.status).toBe(201);
+      const taken = (await res.json()) as { number: string };
+
+      await openMenu(page, 'cases-new');
+      await page.locator('[data-testid="report-page"][data-ready="true"]').waitFor({ timeout: 30_000 });
+      await page.getByTestId('report-description').fill('和平街菜市场东门下水道的井盖丢了，晚上走路容易掉下去');
+      await pickMapCentre(page, context);
+      const offered = page.locator(`[data-testid="duplicate-offer-item"][data-case-number="${taken.number}"]`);
+      await offered.waitFor({ timeout: 20_000 });
+      expect(await page.getByTestId('duplicate-offer').innerText()).toContain('已有人反映过类似问题');
+      await shot(page, 'duplicate-offer-360.png');
+      await offered.getByTestId('duplicate-offer-follow').click();
+
+      await page.getByTestId('report-followed').waitFor({ timeout: 15_000 });
+      expect(await page.getByTestId('report-followed').innerText()).toContain(`已关注工单 ${taken.number}`);
+      await page.getByTestId('report-view-following').click();
+      const card = page.locator(`[data-testid="followed-card"][data-case-number="${taken.number}"]`);
+      await card.waitFor({ timeout: 15_000 });
+      expect(await card.innerText()).toContain('井盖');
+
+      // Nothing was filed twice: the grid worker's own reports do not hold it, and the case counts one follower.
+      const mine = (await (await context.request.get('/api/cases?mine=true&q=和平街菜市场东门')).json()) as { total: number };
+      expect(mine.total).toBe(0);
+
+      await card.getByTestId('followed-unfollow').click();
+      await page.getByTestId('following-empty').waitFor({ timeout: 15_000 });
     } finally {
       await context.close();
     }

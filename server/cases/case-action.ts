@@ -10,6 +10,7 @@ import { AppError, notFoundOrNoAccess } from '../platform/errors.js';
 import { authorize } from '../platform/policies.js';
 import { caseVisible, isReporter } from './case-scope.js';
 import { actionsFrom, assertTransition, transitions, unitRoles, whoRoles, type CaseAction } from './lifecycle.js';
+import { followerNotices } from './follower-notices.js';
 import { enqueueNotices, type Notice } from './notify.js';
 import { publishCaseChange } from './live.js';
 import { recordCaseFacts } from '../cockpit/record-facts.js';
@@ -117,7 +118,9 @@ export async function runCaseAction(ctx: Ctx, caseId: string, action: CaseAction
         attachments: outcome.attachments ?? null,
       },
     );
-    await enqueueNotices(tx, now, outcome.notices ?? []);
+    // Followers hear when the case is resolved or closed (follower-notices.ts; no query for other changes).
+    const heard = patch.status && patch.status !== c.status ? await followerNotices(tx, row!, patch.status as CaseStatus, now) : [];
+    await enqueueNotices(tx, now, [...(outcome.notices ?? []), ...heard]);
     return row!;
   });
   publishCaseChange(ctx, updated);

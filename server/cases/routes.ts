@@ -14,7 +14,9 @@ import { getDispatchSettings, setDispatchSettings } from './dispatch-settings.js
 import { revealReporter } from './reveal-reporter.js';
 import { dispatchCase } from './dispatch-case.js';
 import { closeCase, rateCase, reopenCase, verifyCase } from './follow-up.js';
+import { followCase, unfollowCase } from './follow-case.js';
 import { getCase } from './get-case.js';
+import { listFollowing } from './list-following.js';
 import { listCases } from './list-cases.js';
 import { streamCaseEvents } from './live-stream.js';
 import { mergeCase } from './merge-case.js';
@@ -70,6 +72,15 @@ export async function caseRoutes(app: App, deps: Deps): Promise<void> {
     '/api/settings/dispatch',
     { schema: { tags: ['settings'], summary: '设置自动派单 Allow or stop automatic dispatch by rule', body: z.object({ autoDispatch: z.boolean() }) } },
     async (req) => setDispatchSettings(ctxOf(deps, req), req.body),
+  );
+  app.get('/api/cases/following', { schema: { tags, summary: '我关注的工单 Cases the caller follows' } }, async (req) => listFollowing(ctxOf(deps, req)));
+  app.post(
+    '/api/cases/:id/follow',
+    { schema: { tags, summary: '关注 Follow an open case instead of reporting it again (hear when it is resolved, closed or merged)', params: caseIdParams } },
+    async (req) => followCase(ctxOf(deps, req), req.params.id),
+  );
+  app.delete('/api/cases/:id/follow', { schema: { tags, summary: '取消关注 Stop following a case', params: caseIdParams } }, async (req) =>
+    unfollowCase(ctxOf(deps, req), req.params.id),
   );
   app.get('/api/cases/:id', { schema: { tags, summary: '工单详情与时间线 A case with its timeline', params: caseIdParams } }, async (req) => getCase(ctxOf(deps, req), req.params.id));
 

@@ -10,7 +10,7 @@ import { AppError, notFoundOrNoAccess } from '../platform/errors.js';
 import { authorize } from '../platform/policies.js';
 import { caseScope, caseVisible } from '../cases/case-scope.js';
 import { findDuplicateCases } from './find-duplicates.js';
-import type { DuplicateCase } from './find-duplicates.js';
+import type { DuplicateCase } from '../../common/following.js';
 
 /** A report being written: its text and, when given, its location. */
 export interface DraftReport {

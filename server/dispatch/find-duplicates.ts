@@ -5,7 +5,7 @@
  */
 import { and, desc, eq, gte, inArray, lte, ne, sql, type SQL } from 'drizzle-orm';
 import { openStatuses } from '../../common/cases.js';
-import type { CaseStatus } from '../../common/cases.js';
+import type { DuplicateCase } from '../../common/following.js';
 import type { Db } from '../db/client.js';
 import { cases, categories } from '../db/schema/cases.js';
 import { grids } from '../db/schema/org.js';
@@ -23,21 +23,6 @@ export interface DuplicateQuery {
   areaPath?: string | null;
   at: Date;
   excludeId?: string;
-}
-
-/** An open case that repeats the report. */
-export interface DuplicateCase {
-  id: string;
-  number: string;
-  title: string;
-  status: CaseStatus;
-  categoryName: string | null;
-  receivedAt: string;
-  similarity: number;
-  distanceMeters: number | null;
-  sameGrid: boolean;
-  /** Whether the caller may read the case (else only its number, category and status are shown). */
-  visible: boolean;
 }
 
 const MAX_CANDIDATES = 300;

@@ -8,6 +8,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   real,
   text,
   timestamp,
@@ -269,6 +270,25 @@ export const outbox = pgTable(
     lastError: text('last_error'),
   },
   (t) => [uniqueIndex('outbox_dedupe_idx').on(t.dedupeKey), index('outbox_pending_idx').on(t.nextAttemptAt).where(sql`${t.deliveredAt} is null`)],
+);
+
+/**
+ * People who follow a case instead of reporting it again (关注, the report form's "已有人反映过 — 关注这一件？"):
+ * they hear when it is resolved, closed or merged, and find it under "my reports". A merge moves them, and the
+ * duplicate's reporter, to the case it joined.
+ */
+export const caseFollowers = pgTable(
+  'case_followers',
+  {
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.userId] }), index('case_followers_user_idx').on(t.userId, t.createdAt)],
 );
 
 /** In-app messages, the default notification driver's mailbox. */

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { App, Button, Form, Input, Select } from 'antd';
 import { MergeCellsOutlined } from '@ant-design/icons';
 import { openStatuses } from '../../../common/cases.js';
@@ -6,21 +6,12 @@ import { useCaseAction, useCases } from './cases-api.js';
 import type { CaseDetail, CaseGone } from './case-types.js';
 import { formErrors } from './form-errors.js';
 import { likelyDuplicates } from './prediction.js';
+import { useDebounced } from '../app/use-debounced.js';
 import { useI18n } from '../i18n/i18n-context.js';
 
 interface Values {
   targetCaseId?: string;
   reason?: string;
-}
-
-/** Waits until typing pauses before searching, so each keystroke is not a request. */
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
 }
 
 /** 合并: finds the open case this one repeats, by number or words, and merges this one into it. */

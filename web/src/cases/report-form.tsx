@@ -6,6 +6,8 @@ import { AttachmentField, UploadCheckError, attachmentRule, prepareAttachments }
 import { useCreateCase } from './cases-api.js';
 import type { CreateCaseInput, CreatedCase } from './case-types.js';
 import { CategoryCascader } from './category-cascader.js';
+import { DuplicateOffer } from './duplicate-offer.js';
+import type { FollowState } from './follow-api.js';
 import { formErrors } from './form-errors.js';
 import type { LngLat } from './location-map.js';
 import { PointPicker } from './point-picker.js';
@@ -67,15 +69,20 @@ interface Props {
   grids: GridCollection | undefined;
   mapHeight: number;
   onCreated: (created: CreatedCase) => void;
+  /** The writer chose to follow an open case the report repeats, instead of sending it. */
+  onFollowed: (state: FollowState) => void;
 }
 
 /** 上报问题: what is wrong (required), where (tap the map or type), which kind, photos and voice notes, and flags. */
-export function ReportForm({ canTakeCalls, defaultHotline, grids, mapHeight, onCreated }: Props) {
+export function ReportForm({ canTakeCalls, defaultHotline, grids, mapHeight, onCreated, onFollowed }: Props) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const create = useCreateCase();
   const hotline = Form.useWatch('channel', form) === 'hotline';
+  const description = Form.useWatch('description', form) ?? '';
+  const title = Form.useWatch('title', form);
+  const point = Form.useWatch('point', form);
   // Reading and shrinking photos takes a moment on a cheap phone: the button shows it is busy from the first tap.
   const [reading, setReading] = useState(false);
 
@@ -138,6 +145,16 @@ export function ReportForm({ canTakeCalls, defaultHotline, grids, mapHeight, onC
       >
         <Input.TextArea autoSize={{ minRows: 4, maxRows: 10 }} maxLength={5000} showCount placeholder={t('report.descriptionPlaceholder')} data-testid="report-description" />
       </Form.Item>
+      {/* A caller on the hotline has no account to follow a case with: the operator files the call. */}
+      {!hotline && (
+        <DuplicateOffer
+          draft={{ description, title, location: point ? { lng: point.lng, lat: point.lat } : undefined }}
+          onFollowed={(state) => {
+            form.resetFields();
+            onFollowed(state);
+          }}
+        />
+      )}
       <Form.Item name="title" label={t('report.title')}>
         <Input maxLength={100} placeholder={t('report.titlePlaceholder')} data-testid="report-title" />
       </Form.Item>

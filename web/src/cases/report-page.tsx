@@ -3,6 +3,7 @@ import { Button, Card, Result, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { useCategories } from './cases-api.js';
 import type { CreatedCase } from './case-types.js';
+import type { FollowState } from './follow-api.js';
 import { useGridsFor } from './point-picker.js';
 import { ReportForm } from './report-form.js';
 import { canOpen } from '../app/menu.js';
@@ -18,6 +19,7 @@ export function ReportPage() {
   const isPhone = useIsPhone();
   const navigate = useNavigate();
   const [created, setCreated] = useState<CreatedCase | null>(null);
+  const [followed, setFollowed] = useState<FollowState | null>(null);
   const categories = useCategories();
   // The map is offered to the roles that get the grid map; residents describe the place in words.
   const withMap = canOpen(user.role, 'org-map');
@@ -31,7 +33,22 @@ export function ReportPage() {
         <h1>{canTakeCalls ? t('report.titleHotline') : t('menu.caseNew')}</h1>
       </div>
       <Card size="small" styles={{ body: { padding: isPhone ? 12 : 24 } }}>
-        {created ? (
+        {followed ? (
+          <Result
+            status="success"
+            title={t('report.followed', { number: followed.number })}
+            subTitle={t('report.followedHint')}
+            data-testid="report-followed"
+            extra={[
+              <Button key="following" type="primary" onClick={() => navigate('/cases/mine?view=following')} data-testid="report-view-following">
+                {t('report.viewFollowing')}
+              </Button>,
+              <Button key="again" onClick={() => setFollowed(null)}>
+                {t('report.again')}
+              </Button>,
+            ]}
+          />
+        ) : created ? (
           <Result
             status="success"
             title={t('report.done')}
@@ -59,6 +76,7 @@ export function ReportPage() {
             grids={grids.data}
             mapHeight={isPhone ? 260 : 360}
             onCreated={setCreated}
+            onFollowed={setFollowed}
           />
         )}
       </Card>
