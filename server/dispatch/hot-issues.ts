@@ -4,8 +4,8 @@
  * weights come from the trained classifier's vectoriser when one serves. Answers are kept for a minute per reach,
  * period and level: the cockpit polls, and a minute-old hotspot is still the hotspot.
  */
-import { and, desc, gte, inArray, lte } from 'drizzle-orm';
-import { cases } from '../db/schema/cases.js';
+import { and, desc, gte, inArray, lte, sql } from 'drizzle-orm';
+import { caseFollowers, cases } from '../db/schema/cases.js';
 import { units } from '../db/schema/org.js';
 import type { Db } from '../db/client.js';
 import type { Ctx } from '../platform/context.js';
@@ -54,7 +54,8 @@ export async function hotIssues(ctx: Pick<Ctx, 'db' | 'actor' | 'box' | 'clock'>
   if (hit && Math.abs(now.getTime() - hit.at) < CACHE_MS) return hit.answer;
 
   const rows = await ctx.db
-    .select({ id: cases.id, title: cases.title, description: cases.description, receivedAt: cases.receivedAt, areaPath: cases.areaPath, gridId: cases.gridId, reporterId: cases.reporterId, reporterIndex: cases.reporterIndex })
+    .select({ id: cases.id, title: cases.title, description: cases.description, receivedAt: cases.receivedAt, areaPath: cases.areaPath, gridId: cases.gridId, reporterId: cases.reporterId, reporterIndex: cases.reporterIndex,
+      followerIds: sql<string[]>`array(select f.user_id::text from ${caseFollowers} f where f.case_id = ${cases.id})` })
     .from(cases)
     .where(and(caseScope(ctx.actor, reach, ctx.box.index(ctx.actor.id)), gte(cases.receivedAt, new Date(now.getTime() - q.days * 86_400_000)), lte(cases.receivedAt, now)))
     .orderBy(desc(cases.receivedAt))
@@ -64,7 +65,7 @@ export async function hotIssues(ctx: Pick<Ctx, 'db' | 'actor' | 'box' | 'clock'>
   const spots = findHotspots(
     rows.map((r) => ({
       id: r.id, text: `${r.title}\n${r.description}`, createdAt: r.receivedAt, gridId: r.gridId,
-      townshipId: areaIds(r.areaPath)[1] ?? null, reporterId: r.reporterId ?? r.reporterIndex,
+      townshipId: areaIds(r.areaPath)[1] ?? null, reporterId: r.reporterId ?? r.reporterIndex, followerIds: r.followerIds,
     })),
     { now, level: q.level, extractor },
   );

@@ -48,6 +48,16 @@ describe('findHotspots', () => {
     expect(waterSpot.heat).toBeLessThan(first.heat);
   });
 
+  it('counts the people who follow a case as reporters: a follow is one more voice, never a case', () => {
+    const followed = all.map((c) => (c.id === water[0]!.id ? { ...c, followerIds: ['f1', 'f2', 'f3', water[1]!.reporterId!] } : c));
+    const before = findHotspots(all, { now, minCases: 3 }).find((h) => h.caseIds.includes(water[0]!.id))!;
+    const after = findHotspots(followed, { now, minCases: 3 }).find((h) => h.caseIds.includes(water[0]!.id))!;
+    expect(before).toMatchObject({ cases: 3, reporters: 3 });
+    // Three new people; the fourth follower reported another case of the issue and counts half again.
+    expect(after).toMatchObject({ cases: 3, reporters: 6 });
+    expect(after.heat).toBeCloseTo((6 + 0.5 * 1) * (before.heat / 3), 2);
+  });
+
   it('keeps places apart and drops small clusters', () => {
     const hot = findHotspots(all, { now, minCases: 3 });
     expect(hot.some((h) => h.placeId === 'T2')).toBe(false);

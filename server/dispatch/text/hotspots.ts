@@ -1,8 +1,9 @@
 /**
  * Hot issues (热点问题): recent cases grouped, place by place (township or grid), by the similarity of their texts,
  * and ranked by heat. Clustering is single-pass leader clustering on TF-IDF vectors in time order: a case joins the
- * most similar cluster centroid above a threshold or starts its own. Heat grows with distinct reporters, with cases
- * (repeats by one reporter count half) and with growth of the last 7 days over the 7 before.
+ * most similar cluster centroid above a threshold or starts its own. Heat grows with distinct people (reporters and
+ * those who followed a case instead of reporting it again), with reports (a case or a follow; repeats by one person
+ * count half) and with growth of the last 7 days over the 7 before.
  */
 import { countFeatures } from './features.js';
 import type { FeatureExtractor } from './features.js';
@@ -19,6 +20,8 @@ export interface HotspotCase {
   gridId?: string | null;
   /** Who reported it; anonymous cases count as distinct reporters. */
   reporterId?: string | null;
+  /** Who follows it instead of reporting it again (cases/follow-case.ts): each is one more voice. */
+  followerIds?: readonly string[];
 }
 
 export interface HotspotOptions {
@@ -41,6 +44,7 @@ export interface Hotspot {
   keywords: string[];
   caseIds: string[];
   cases: number;
+  /** Distinct people who reported a case of the issue or follow one. */
   reporters: number;
   last7Days: number;
   previous7Days: number;
@@ -124,12 +128,13 @@ export function findHotspots(cases: readonly HotspotCase[], options: Partial<Hot
 
 /** Counts, growth and heat of one cluster. */
 function describe(members: readonly HotspotCase[], placeId: string | null, now: Date, keywords: string[]): Hotspot {
-  const reporters = new Set(members.map((m, i) => m.reporterId ?? `anonymous:${i}`)).size;
+  const voices = members.flatMap((m, i) => [m.reporterId ?? `anonymous:${i}`, ...(m.followerIds ?? [])]);
+  const reporters = new Set(voices).size;
   const age = (m: HotspotCase) => (now.getTime() - m.createdAt.getTime()) / DAY_MS;
   const last7Days = members.filter((m) => age(m) >= 0 && age(m) < 7).length;
   const previous7Days = members.filter((m) => age(m) >= 7 && age(m) < 14).length;
   const growth = Math.min(4, Math.max(0.25, (last7Days + 1) / (previous7Days + 1)));
-  const heat = (reporters + 0.5 * (members.length - reporters)) * Math.sqrt(growth);
+  const heat = (reporters + 0.5 * (voices.length - reporters)) * Math.sqrt(growth);
   const times = members.map((m) => m.createdAt.getTime());
   return {
     placeId, label: keywords.join('·'), keywords, caseIds: members.map((m) => m.id), cases: members.length, reporters,
