@@ -308,6 +308,10 @@ describe('already reported: following the open case instead of reporting it agai
       const mine = (await (await context.request.get('/api/cases?mine=true&q=和平街菜市场东门')).json()) as { total: number };
       expect(mine.total).toBe(0);
 
+      // The grid worker may read the case: the card opens it, and the case page counts its follower.
+      await card.locator('a').click();
+      await expect.poll(() => page.getByTestId('case-followers').innerText(), { timeout: 15_000 }).toContain('1 人关注');
+      await page.goBack();
       await card.getByTestId('followed-unfollow').click();
       await page.getByTestId('following-empty').waitFor({ timeout: 15_000 });
     } finally {

@@ -64,6 +64,22 @@ describe('following a case instead of reporting it again (关注)', () => {
     expect(item).toMatchObject({ id: caseId, readable: true, title: expect.stringContaining('坑') });
   });
 
+  it('shows staff how many follow the case and who; a reporter who is a resident sees the count, not the names', async () => {
+    const seen = (await t.request('GET', `/api/cases/${caseId}`, { token: tokens.dispatcher })).body;
+    expect(seen.followers).toBe(2);
+    const names = seen.timeline.filter((e: { action: string }) => e.action === 'followed').map((e: { actor: { displayName: string } | null }) => e.actor?.displayName);
+    expect(names).toHaveLength(2);
+    expect(names.every(Boolean)).toBe(true);
+
+    const own = (await report(t, tokens.resident!, { description: '我家楼下的垃圾桶三天没人清理了，味道很大' })).id;
+    expect((await follow(own, 'cadre')).status).toBe(200);
+    const mine = (await t.request('GET', `/api/cases/${own}`, { token: tokens.resident })).body;
+    expect(mine.followers).toBe(1);
+    const entry = mine.timeline.find((e: { action: string }) => e.action === 'followed');
+    expect(entry).toMatchObject({ actor: null, changes: { followers: { before: 0, after: 1 } } });
+    expect((await t.request('DELETE', `/api/cases/${own}/follow`, { token: tokens.cadre })).body.followers).toBe(0);
+  });
+
   it('refuses the reporter, an unknown case and a signed-out caller, naming the problem', async () => {
     const own = await follow(caseId, 'gridworker');
     expect(own.status).toBe(409);

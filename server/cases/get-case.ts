@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { auditEntries } from '../db/schema/audit.js';
-import { caseAttachments, casePauses, caseTasks, cases, categories, supervisionOrders } from '../db/schema/cases.js';
+import { caseAttachments, caseFollowers, casePauses, caseTasks, cases, categories, supervisionOrders } from '../db/schema/cases.js';
 import { units } from '../db/schema/org.js';
 import { users } from '../db/schema/users.js';
 import type { Ctx } from '../platform/context.js';
@@ -26,7 +26,7 @@ export async function getCase(ctx: Pick<Ctx, 'db' | 'actor' | 'box'>, caseId: st
   if (!caseVisible(ctx.actor, reach, c, live.map((t) => t.unitPath), reporterIndex)) throw notFoundOrNoAccess('工单');
 
   const unitIds = [c.leadUnitId, c.suggestedUnitId, c.gridId, c.escalationUnitId].filter((x): x is string => !!x);
-  const [unitRows, category, files, orders, pauses, entries, reporter] = await Promise.all([
+  const [unitRows, category, files, orders, pauses, entries, reporter, [followers]] = await Promise.all([
     unitIds.length ? ctx.db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, unitIds)) : Promise.resolve([]),
     c.categoryId ? ctx.db.select({ id: categories.id, code: categories.code, name: categories.name }).from(categories).where(eq(categories.id, c.categoryId)) : Promise.resolve([]),
     ctx.db
@@ -42,7 +42,11 @@ export async function getCase(ctx: Pick<Ctx, 'db' | 'actor' | 'box'>, caseId: st
       .where(and(eq(auditEntries.subjectType, 'case'), eq(auditEntries.subjectId, caseId)))
       .orderBy(asc(auditEntries.id)),
     c.reporterId ? ctx.db.select({ id: users.id, displayName: users.displayName }).from(users).where(eq(users.id, c.reporterId)) : Promise.resolve([]),
+    ctx.db.select({ n: sql<number>`count(*)::int` }).from(caseFollowers).where(eq(caseFollowers.caseId, caseId)),
   ]);
+  // Who else follows the case is for the staff who handle it: a reporter reading their own case sees that people
+  // follow it, not who they are.
+  const hidesFollowers = reach === 'self';
   const nameOf = new Map(unitRows.map((u) => [u.id, u.name]));
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
   return {
@@ -58,6 +62,8 @@ export async function getCase(ctx: Pick<Ctx, 'db' | 'actor' | 'box'>, caseId: st
     returnCount: c.returnCount,
     reopenCount: c.reopenCount,
     mergedIntoId: c.mergedIntoId,
+    /** People who follow the case instead of reporting it again (关注). */
+    followers: followers?.n ?? 0,
     prediction: c.prediction,
     deadlines: presentDeadlines(c),
     tasks: tasks.map(({ task, unitName }) => ({ id: task.id, unitId: task.unitId, unitName, role: task.role, status: task.status, acceptDue: iso(task.acceptDue), resolveDue: iso(task.resolveDue), acceptedAt: iso(task.acceptedAt), resolvedAt: iso(task.resolvedAt), reply: task.reply })),
@@ -69,7 +75,7 @@ export async function getCase(ctx: Pick<Ctx, 'db' | 'actor' | 'box'>, caseId: st
       id: e.id,
       at: e.at.toISOString(),
       action: e.action,
-      actor: e.actorId ? { id: e.actorId, displayName: actorName ?? '', role: e.actorRole } : e.actorRole === 'system' ? { id: null, displayName: '系统', role: 'system' } : null,
+      actor: hidesFollowers && (e.action === 'followed' || e.action === 'unfollowed') && e.actorId !== ctx.actor.id ? null : e.actorId ? { id: e.actorId, displayName: actorName ?? '', role: e.actorRole } : e.actorRole === 'system' ? { id: null, displayName: '系统', role: 'system' } : null,
       changes: e.changes,
       reason: e.reason,
       attachments: e.attachments,

@@ -18,6 +18,11 @@ export function placeText(c: CaseDetail): string {
   return [c.gridName, c.location?.address, c.location?.address ? null : coords].filter(Boolean).join(' · ') || '—';
 }
 
+/** 'N 人关注' when people follow the case instead of reporting it again; nothing when none do. */
+export function followersItem(c: CaseDetail, t: ReturnType<typeof useI18n>['t']) {
+  return c.followers ? [{ key: 'followers', label: t('caseView.followers'), children: <span data-testid="case-followers">{t('caseView.followersCount', { n: c.followers })}</span> }] : [];
+}
+
 /** The essentials a dispatcher reads before sending a case: what, where, who, when, and why it came back. */
 export function CaseBrief({ c }: { c: CaseDetail }) {
   const { t, lang } = useI18n();
@@ -39,6 +44,7 @@ export function CaseBrief({ c }: { c: CaseDetail }) {
           { key: 'place', label: t('report.place'), children: placeText(c) },
           { key: 'reporter', label: t('caseView.reporter'), children: `${reporterText(c, t('case.anonymous'))} · ${caseLabel(t, 'channel', c.channel)}` },
           { key: 'received', label: t('caseView.receivedAt'), children: formatDateTime(c.receivedAt, lang) },
+          ...followersItem(c, t),
           { key: 'due', label: t('caseView.due'), children: <DeadlineText dueAt={c.dueAt} card={c.card} /> },
           { key: 'files', label: t('caseView.attachments'), children: c.attachments.length || t('common.none') },
           ...(lastReturn

@@ -2,7 +2,7 @@ import { Suspense, lazy, useState } from 'react';
 import { App, Badge, Card, Col, Descriptions, Result, Row, Skeleton, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router';
 import { CaseActionBar } from './case-action-bar.js';
-import { placeText, reporterText } from './case-brief.js';
+import { followersItem, placeText, reporterText } from './case-brief.js';
 import { useCaseLiveRefresh } from './case-events.js';
 import { CaseFiles } from './case-files.js';
 import { caseLabel } from './case-labels.js';
@@ -59,6 +59,7 @@ export function CasePage() {
     { key: 'place', label: t('report.place'), children: placeText(c) },
     { key: 'reporter', label: t('caseView.reporter'), children: reporterText(c, t('case.anonymous')) },
     { key: 'channel', label: t('case.field.channel'), children: caseLabel(t, 'channel', c.channel) },
+    ...followersItem(c, t),
     { key: 'lead', label: t('case.field.leadUnitId'), children: c.leadUnitName ?? '—' },
     { key: 'suggested', label: t('dispatch.suggested'), children: c.suggestedUnit?.name ?? '—' },
     { key: 'due', label: t('caseView.due'), children: <DeadlineText dueAt={c.dueAt} card={c.card} /> },

@@ -139,6 +139,8 @@ export interface CaseDetail extends CaseSummary {
   reply: string | null;
   returnCount: number;
   reopenCount: number;
+  /** People who follow the case instead of reporting it again (关注). */
+  followers: number;
   mergedIntoId: string | null;
   deadlines: CaseDeadlines;
   tasks: CaseTask[];

@@ -98,6 +98,8 @@ export const casePagesEn: Record<keyof typeof casePagesZhCN, string> = {
   'rate.required': 'Choose a rating',
 
   'caseView.info': 'Case',
+  'caseView.followers': 'Followers',
+  'caseView.followersCount': '{n} following (others who reported the same problem)',
   'caseView.reporter': 'Reported by',
   'caseView.receivedAt': 'Received',
   'caseView.due': 'Current deadline',

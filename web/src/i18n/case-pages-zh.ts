@@ -96,6 +96,8 @@ export const casePagesZhCN = {
   'rate.required': '请选择评价',
 
   'caseView.info': '工单信息',
+  'caseView.followers': '关注',
+  'caseView.followersCount': '{n} 人关注（同一问题的其他反映人）',
   'caseView.reporter': '上报人',
   'caseView.receivedAt': '受理时间',
   'caseView.due': '当前时限',
