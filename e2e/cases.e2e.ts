@@ -55,7 +55,14 @@ describe('the case loop, by clicking', () => {
       await loginThroughForm(page, 'gridworker', password);
       await openMenu(page, 'cases-new');
       await page.locator('[data-testid="report-page"][data-ready="true"]').waitFor({ timeout: 30_000 });
+      // A text that reads as an emergency gets the warning and the urgent switch; this report is not one.
+      await page.getByTestId('report-description').fill('幸福路口的电线杆倒了，电线掉落在地上，还冒火花');
+      await page.getByTestId('urgency-hint').waitFor({ timeout: 15_000 });
+      expect(await page.getByTestId('urgency-hint').innerText()).toContain('119');
+      expect(await page.getByTestId('report-urgent').getAttribute('aria-checked')).toBe('true');
+      await page.getByTestId('report-urgent').click();
       await page.getByTestId('report-description').fill('幸福路口的路灯已经坏了一个星期，晚上黑灯瞎火，老人走路容易摔倒');
+      await page.getByTestId('urgency-hint').waitFor({ state: 'detached', timeout: 15_000 });
 
       await pickMapCentre(page, context);
 

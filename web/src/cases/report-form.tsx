@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { App, Button, Form, Input, Segmented, Switch } from 'antd';
 import type { UploadFile } from 'antd';
 import { SendOutlined } from '@ant-design/icons';
@@ -12,6 +12,7 @@ import { formErrors } from './form-errors.js';
 import type { LngLat } from './location-map.js';
 import { PointPicker } from './point-picker.js';
 import { REPORT_BODY_BYTES } from './upload-rules.js';
+import { UrgencyHint } from './urgency-hint.js';
 import type { GridCollection } from '../org/org-api.js';
 import { useI18n } from '../i18n/i18n-context.js';
 
@@ -83,6 +84,10 @@ export function ReportForm({ canTakeCalls, defaultHotline, grids, mapHeight, onC
   const description = Form.useWatch('description', form) ?? '';
   const title = Form.useWatch('title', form);
   const point = Form.useWatch('point', form);
+  // A text that reads as an emergency marks the report urgent, unless the writer has set the switch themselves.
+  const markUrgent = useCallback(() => {
+    if (!form.isFieldTouched('urgent')) form.setFieldValue('urgent', true);
+  }, [form]);
   // Reading and shrinking photos takes a moment on a cheap phone: the button shows it is busy from the first tap.
   const [reading, setReading] = useState(false);
 
@@ -145,6 +150,7 @@ export function ReportForm({ canTakeCalls, defaultHotline, grids, mapHeight, onC
       >
         <Input.TextArea autoSize={{ minRows: 4, maxRows: 10 }} maxLength={5000} showCount placeholder={t('report.descriptionPlaceholder')} data-testid="report-description" />
       </Form.Item>
+      <UrgencyHint text={description} onUrgent={markUrgent} />
       {/* A caller on the hotline has no account to follow a case with: the operator files the call. */}
       {!hotline && (
         <DuplicateOffer

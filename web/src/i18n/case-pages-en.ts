@@ -58,6 +58,8 @@ export const casePagesEn: Record<keyof typeof casePagesZhCN, string> = {
   'mine.followedAt': 'Followed {time}',
   'mine.unfollow': 'Unfollow',
   'mine.notReadable': 'Reported by someone else; you hear when it is resolved or closed',
+  'urgency.title': 'This reads as an emergency: {reasons}',
+  'urgency.hint': 'It will go to the dispatcher at once as an urgent case. If anyone is hurt or in danger now, call 110 (police), 119 (fire, rescue) or 120 (ambulance) first.',
   'offer.title': 'Already reported? Follow this one',
   'offer.hint': 'Follow it to hear when it is resolved, instead of reporting it again; if it is another problem, go on and submit yours.',
   'offer.follow': 'Follow this one',

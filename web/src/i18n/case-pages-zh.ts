@@ -57,6 +57,8 @@ export const casePagesZhCN = {
   'mine.followedAt': '关注于 {time}',
   'mine.unfollow': '取消关注',
   'mine.notReadable': '他人反映的问题，办结、结案时会通知您',
+  'urgency.title': '这像是紧急情况：{reasons}',
+  'urgency.hint': '提交后将作为紧急工单立即通知调度员。如有人员受伤或危险正在发生，请先拨打 110（警情）、119（火警、被困）或 120（急救）。',
   'offer.title': '已有人反映过类似问题 — 关注这一件？',
   'offer.hint': '关注后，问题办结时会通知您，不必重复上报；如果不是同一个问题，请继续填写并提交。',
   'offer.follow': '关注这一件',
