@@ -123,26 +123,28 @@ describe('admin forms', () => {
       await page.getByTestId('user-create').click();
       await page.getByTestId('user-username').fill('e2e.worker');
       await page.getByTestId('user-display-name').fill('测试网格员');
-      await page.getByTestId('user-role').click();
-      await page.locator('.ant-select-item-option[title="网格员"]').click();
-      // The role list may still lie over the unit field (it once stayed open after the pick): close it by clicking the
-      // field above it, and check the pick took, before going on.
+      // The role from its list and the unit from its tree, each picked again until its field shows it, with the list
+      // closed: a pick made while a list was still opening or closing did not always take (under load it left the
+      // field empty, the form invalid and the dialog open after 确定), and an open list could lie over the next field.
       const openList = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-      await expect.poll(async () => {
-        if (await openList.count()) await page.getByTestId('user-display-name').click();
-        return openList.count();
-      }, { timeout: 15_000 }).toBe(0);
-      await expect.poll(() => page.getByTestId('user-role').innerText()).toContain('网格员');
-      await page.getByTestId('user-unit').click();
-      await page.keyboard.type('南关社区第1网格');
-      await page.locator('.ant-select-tree-node-content-wrapper[title="南关社区第1网格（网格）"]').click();
-      // The same for the unit's tree: closed, and the unit shown in the field (a pick that did not take once left the
-      // form invalid, and the dialog open, after 确定).
-      await expect.poll(async () => {
-        if (await openList.count()) await page.getByTestId('user-display-name').click();
-        return openList.count();
-      }, { timeout: 15_000 }).toBe(0);
-      await expect.poll(() => page.getByTestId('user-unit').innerText()).toContain('南关社区第1网格');
+      const pick = async (field: string, search: string | null, option: string, shown: string) => {
+        const input = page.getByTestId(field);
+        await expect.poll(async () => {
+          if (!(await input.innerText()).includes(shown)) {
+            if (!(await openList.count())) {
+              await input.click();
+              if (search) await page.keyboard.type(search);
+            }
+            const item = page.locator(option);
+            await item.waitFor({ state: 'visible', timeout: 5_000 });
+            await item.click();
+          }
+          if (await openList.count()) await page.getByTestId('user-display-name').click();
+          return (await input.innerText()).includes(shown) && (await openList.count()) === 0;
+        }, { timeout: 30_000, interval: 500 }).toBe(true);
+      };
+      await pick('user-role', null, '.ant-select-item-option[title="网格员"]', '网格员');
+      await pick('user-unit', '南关社区第1网格', '.ant-select-tree-node-content-wrapper[title="南关社区第1网格（网格）"]', '南关社区第1网格');
       await page.getByTestId('user-password').fill('e2e-secret-1');
       await page.locator('.ant-modal-footer .ant-btn-primary').click();
       await page.locator('.ant-modal').waitFor({ state: 'hidden' }).catch(async (e: unknown) => {
