@@ -235,3 +235,57 @@ describe('the cockpit, as township staff', () => {
     }
   });
 });
+
+describe('热点问题, as the county leader', () => {
+  it('ranks the API’s hot issues, opens one onto the cases behind it, and a case from there', async () => {
+    // A burst of one problem in the grid worker's grid, reported through the API as the app would.
+    const login = await fetch(`${server().baseUrl}/api/auth/login`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'gridworker', password }),
+    });
+    const { token } = (await login.json()) as { token: string };
+    const auth = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+    const grids = (await (await fetch(`${server().baseUrl}/api/org/grids`, { headers: auth })).json()) as { features: { geometry: { coordinates: number[][][] } }[] };
+    const ring = grids.features[0]!.geometry.coordinates[0]!.slice(0, -1);
+    const location = { lng: ring.reduce((s, p) => s + p[0]!, 0) / ring.length, lat: ring.reduce((s, p) => s + p[1]!, 0) / ring.length };
+    const texts = [
+      '东方红小区北门的污水井堵了，污水漫到路面上，臭味很大',
+      '东方红小区北门污水井堵塞，污水流到马路上，臭气熏天',
+      '东方红小区北门那个污水井又堵了，路上全是污水，很臭',
+      '东方红小区北门污水井堵塞好几天了，污水漫路，臭味大',
+    ];
+    const burst: string[] = [];
+    for (const description of texts) {
+      const res = await fetch(`${server().baseUrl}/api/cases`, { method: 'POST', headers: auth, body: JSON.stringify({ description, location }) });
+      expect(res.status).toBe(201);
+      burst.push(((await res.json()) as { number: string }).number);
+    }
+
+    const { context, page } = await openPage(browser(), server().baseUrl, desktop);
+    try {
+      await loginThroughForm(page, 'leader', password);
+      await page.getByTestId('menu-hot-issues').click();
+      await page.locator('[data-testid="hot-issues"][data-ready="true"]').waitFor({ timeout: 30_000 });
+      const answer = await getJson<{ items: { label: string; keywords: string[]; caseList: { number: string }[]; cases: number }[]; casesConsidered: number }>(
+        context.request, '/api/dispatch/hotspots?days=14&level=township');
+      const ours = answer.items.findIndex((i) => burst.every((n) => i.caseList.some((c) => c.number === n)));
+      expect(ours, 'the burst is one hot issue').toBeGreaterThanOrEqual(0);
+      await expect.poll(() => page.getByTestId('hot-issue').count()).toBe(answer.items.length);
+      expect(await page.getByTestId('hot-issues-considered').innerText()).toContain(String(answer.casesConsidered));
+
+      const head = page.locator(`[data-testid="hot-issue"][data-rank="${ours + 1}"]`);
+      expect(await head.getByTestId('hot-issue-label').innerText()).toBe(answer.items[ours]!.keywords.join(' · ') || answer.items[ours]!.label);
+      expect(await head.getByTestId('hot-issue-cases').innerText()).toBe(`${answer.items[ours]!.cases} 件`);
+      await head.click();
+      const list = page.getByTestId('hot-issue-case-list').filter({ has: page.locator(`[data-case-number="${burst[0]}"]`) });
+      await list.waitFor({ timeout: 15_000 });
+      for (const n of burst) expect(await list.locator(`[data-case-number="${n}"]`).count()).toBe(1);
+      await shot(page, 'hot-issues-1440.png');
+
+      await list.locator(`[data-case-number="${burst[3]}"]`).click();
+      await page.waitForURL((url) => url.pathname.startsWith('/cases/'));
+      await expect.poll(() => page.getByTestId('case-description').innerText(), { timeout: 15_000 }).toBe(texts[3]);
+    } finally {
+      await context.close();
+    }
+  });
+});

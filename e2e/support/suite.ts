@@ -39,6 +39,7 @@ export const pageReady: Record<MenuKey, string> = {
   'cases-tasks': '[data-testid="tasks-page"][data-ready="true"]',
   'cases-supervision': '[data-testid="supervision-page"][data-ready="true"]',
   cockpit: '[data-testid="cockpit-page"][data-ready="true"] [data-testid="kpi-received"]',
+  'hot-issues': '[data-testid="hot-issues"][data-ready="true"]',
 };
 
 /** Starts one server (prepared as `options` says) and one browser for the calling test file and stops both after it. */

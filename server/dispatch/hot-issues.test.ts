@@ -43,6 +43,11 @@ describe('hot issues', () => {
     expect([...top.caseIds].sort()).toEqual([...burst].sort());
     expect(top).toMatchObject({ placeName: townshipName, cases: 5, reporters: 5, growth: { last7Days: 5, previous7Days: 0 } });
     expect(top.label).toContain('垃圾');
+    // The cases behind it, newest first, with what a leader needs to open them.
+    expect(top.caseList.map((c: { id: string }) => c.id).sort()).toEqual([...burst].sort());
+    expect(top.caseList[0]).toMatchObject({ number: expect.any(String), title: expect.stringContaining('垃圾'), status: 'received' });
+    const times = top.caseList.map((c: { receivedAt: string }) => c.receivedAt);
+    expect(times).toEqual([...times].sort().reverse());
     expect(top.heat).toBeGreaterThan(5);
     expect(rest).toEqual([]);
   });

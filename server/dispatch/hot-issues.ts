@@ -5,6 +5,7 @@
  * period and level: the cockpit polls, and a minute-old hotspot is still the hotspot.
  */
 import { and, desc, gte, inArray, lte, sql } from 'drizzle-orm';
+import type { CaseStatus } from '../../common/cases.js';
 import { caseFollowers, cases } from '../db/schema/cases.js';
 import { units } from '../db/schema/org.js';
 import type { Db } from '../db/client.js';
@@ -17,6 +18,8 @@ import { findHotspots } from './text/hotspots.js';
 import { modelStoreOf } from './model-store.js';
 
 export const MAX_CASES = 5_000;
+/** Cases listed under each issue; its counts cover them all. */
+export const CASES_SHOWN = 50;
 const CACHE_MS = 60_000;
 
 /** One hot issue as the API shows it. */
@@ -30,8 +33,19 @@ export interface HotIssue {
   reporters: number;
   growth: { last7Days: number; previous7Days: number };
   caseIds: string[];
+  /** The cases behind the issue, newest first (at most CASES_SHOWN): what a leader opens to see what people said. */
+  caseList: HotIssueCase[];
   firstAt: string;
   lastAt: string;
+}
+
+/** One case behind a hot issue; the caller may read it (hot issues are made of the caller's own case scope). */
+export interface HotIssueCase {
+  id: string;
+  number: string;
+  title: string;
+  status: CaseStatus;
+  receivedAt: string;
 }
 
 export interface HotIssuesQuery {
@@ -54,7 +68,7 @@ export async function hotIssues(ctx: Pick<Ctx, 'db' | 'actor' | 'box' | 'clock'>
   if (hit && Math.abs(now.getTime() - hit.at) < CACHE_MS) return hit.answer;
 
   const rows = await ctx.db
-    .select({ id: cases.id, title: cases.title, description: cases.description, receivedAt: cases.receivedAt, areaPath: cases.areaPath, gridId: cases.gridId, reporterId: cases.reporterId, reporterIndex: cases.reporterIndex,
+    .select({ id: cases.id, number: cases.number, status: cases.status, title: cases.title, description: cases.description, receivedAt: cases.receivedAt, areaPath: cases.areaPath, gridId: cases.gridId, reporterId: cases.reporterId, reporterIndex: cases.reporterIndex,
       followerIds: sql<string[]>`array(select f.user_id::text from ${caseFollowers} f where f.case_id = ${cases.id})` })
     .from(cases)
     .where(and(caseScope(ctx.actor, reach, ctx.box.index(ctx.actor.id)), gte(cases.receivedAt, new Date(now.getTime() - q.days * 86_400_000)), lte(cases.receivedAt, now)))
@@ -72,11 +86,18 @@ export async function hotIssues(ctx: Pick<Ctx, 'db' | 'actor' | 'box' | 'clock'>
   const placeIds = [...new Set(spots.map((s) => s.placeId).filter((p): p is string => !!p))];
   const names = placeIds.length ? await ctx.db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, placeIds)) : [];
   const nameOf = new Map(names.map((n) => [n.id, n.name]));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const brief = (id: string): HotIssueCase[] => {
+    const r = byId.get(id);
+    return r ? [{ id: r.id, number: r.number, title: r.title, status: r.status, receivedAt: r.receivedAt.toISOString() }] : [];
+  };
   const answer: Answer = {
     items: spots.map((s) => ({
       placeId: s.placeId, placeName: s.placeId ? nameOf.get(s.placeId) ?? null : null, label: s.label, keywords: s.keywords,
       heat: s.heat, cases: s.cases, reporters: s.reporters, growth: { last7Days: s.last7Days, previous7Days: s.previous7Days },
-      caseIds: s.caseIds, firstAt: s.firstAt.toISOString(), lastAt: s.lastAt.toISOString(),
+      caseIds: s.caseIds,
+      caseList: s.caseIds.flatMap(brief).sort((a, b) => b.receivedAt.localeCompare(a.receivedAt) || b.number.localeCompare(a.number)).slice(0, CASES_SHOWN),
+      firstAt: s.firstAt.toISOString(), lastAt: s.lastAt.toISOString(),
     })),
     days: q.days, level: q.level, casesConsidered: rows.length, truncated: rows.length === MAX_CASES, computedAt: now.toISOString(),
   };

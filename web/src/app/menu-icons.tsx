@@ -5,6 +5,7 @@ import {
   DashboardOutlined,
   EditOutlined,
   EnvironmentOutlined,
+  FireOutlined,
   HomeOutlined,
   ProfileOutlined,
   SendOutlined,
@@ -25,4 +26,5 @@ export const menuIcons: Record<MenuItem['icon'], ReactNode> = {
   tasks: <CarryOutOutlined />,
   supervision: <AlertOutlined />,
   cockpit: <DashboardOutlined />,
+  hot: <FireOutlined />,
 };

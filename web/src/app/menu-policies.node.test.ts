@@ -11,6 +11,7 @@ const opening = (key: MenuKey) => roles.filter((r) => canOpen(r, key)).sort();
 describe('the menu and the server agree', () => {
   it.each([
     ['cockpit', 'cockpit.read'],
+    ['hot-issues', 'cockpit.read'],
     ['admin-users', 'user.manage'],
     ['org-map', 'grid.read'],
   ] as const)('%s is for exactly the roles with %s', (key, action) => {

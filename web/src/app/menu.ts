@@ -10,7 +10,7 @@ export interface MenuItem {
   key: string;
   path: string;
   labelKey: MessageKey;
-  icon: 'home' | 'org' | 'map' | 'users' | 'report' | 'mine' | 'dispatch' | 'tasks' | 'supervision' | 'cockpit';
+  icon: 'home' | 'org' | 'map' | 'users' | 'report' | 'mine' | 'dispatch' | 'tasks' | 'supervision' | 'cockpit' | 'hot';
 }
 
 /** Every menu page, in menu order. Add a page here and give it to roles below; no entry without a real route. */
@@ -22,6 +22,7 @@ export const menuItems = [
   { key: 'cases-tasks', path: '/cases/tasks', labelKey: 'menu.caseTasks', icon: 'tasks' },
   { key: 'cases-supervision', path: '/cases/supervision', labelKey: 'menu.caseSupervision', icon: 'supervision' },
   { key: 'cockpit', path: '/cockpit', labelKey: 'menu.cockpit', icon: 'cockpit' },
+  { key: 'hot-issues', path: '/hot-issues', labelKey: 'menu.hotIssues', icon: 'hot' },
   { key: 'org', path: '/org', labelKey: 'menu.org', icon: 'org' },
   { key: 'org-map', path: '/org/map', labelKey: 'menu.orgMap', icon: 'map' },
   { key: 'admin-users', path: '/admin/users', labelKey: 'menu.users', icon: 'users' },
@@ -34,17 +35,18 @@ export type MenuKey = MenuEntry['key'];
 /** Role → the menu pages it may open. Record<Role, …> makes a new role fail to compile until it is placed. */
 // Everyone may report a problem and follow their reports; the work pages follow the transition table's roles
 // (server/cases/lifecycle.ts): units work on tasks, the centre dispatches, supervision watches the cards.
-// The cockpit follows `cockpit.read` (server/platform/policies.ts): county roles, and township staff for their township.
+// The cockpit and the hot issues follow `cockpit.read` (server/platform/policies.ts): county roles, and township staff
+// for their township (the hot issues' API answers any role for its own case scope; the page is for those who decide).
 export const menuByRole: Record<Role, readonly MenuKey[]> = {
   resident: ['home', 'cases-new', 'cases-mine'],
   grid_worker: ['home', 'cases-new', 'cases-mine', 'cases-tasks', 'org-map'],
   cadre: ['home', 'cases-new', 'cases-mine', 'cases-tasks', 'org-map'],
-  township_staff: ['home', 'cases-new', 'cases-mine', 'cases-tasks', 'cockpit', 'org', 'org-map'],
+  township_staff: ['home', 'cases-new', 'cases-mine', 'cases-tasks', 'cockpit', 'hot-issues', 'org', 'org-map'],
   handler: ['home', 'cases-new', 'cases-mine', 'cases-tasks', 'org-map'],
-  dispatcher: ['home', 'cases-new', 'cases-mine', 'cases-dispatch', 'cases-supervision', 'cockpit', 'org', 'org-map'],
-  supervisor: ['home', 'cases-new', 'cases-mine', 'cases-supervision', 'cockpit', 'org', 'org-map'],
-  leader: ['home', 'cases-new', 'cases-mine', 'cases-supervision', 'cockpit', 'org', 'org-map'],
-  admin: ['home', 'cases-new', 'cases-mine', 'cases-dispatch', 'cases-supervision', 'cockpit', 'org', 'org-map', 'admin-users'],
+  dispatcher: ['home', 'cases-new', 'cases-mine', 'cases-dispatch', 'cases-supervision', 'cockpit', 'hot-issues', 'org', 'org-map'],
+  supervisor: ['home', 'cases-new', 'cases-mine', 'cases-supervision', 'cockpit', 'hot-issues', 'org', 'org-map'],
+  leader: ['home', 'cases-new', 'cases-mine', 'cases-supervision', 'cockpit', 'hot-issues', 'org', 'org-map'],
+  admin: ['home', 'cases-new', 'cases-mine', 'cases-dispatch', 'cases-supervision', 'cockpit', 'hot-issues', 'org', 'org-map', 'admin-users'],
 };
 
 /** The menu entries a role sees, in menu order; an unknown role sees only the home page. */

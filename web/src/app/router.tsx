@@ -20,6 +20,7 @@ const DispatchPage = lazy(() => casePages().then((m) => ({ default: m.DispatchPa
 const TasksPage = lazy(() => casePages().then((m) => ({ default: m.TasksPage })));
 const SupervisionPage = lazy(() => casePages().then((m) => ({ default: m.SupervisionPage })));
 const CasePage = lazy(() => casePages().then((m) => ({ default: m.CasePage })));
+const HotIssuesPage = lazy(() => import('../dispatch/hot-issues-page.js').then((m) => ({ default: m.HotIssuesPage })));
 const CockpitPage = lazy(() => import('../cockpit/cockpit-page.js').then((m) => ({ default: m.CockpitPage })));
 
 function Lazy({ children }: { children: ReactNode }) {
@@ -53,6 +54,7 @@ export const router = createBrowserRouter([
       { path: 'cases/dispatch', element: <Guard page="cases-dispatch"><Lazy><DispatchPage /></Lazy></Guard> },
       { path: 'cases/tasks', element: <Guard page="cases-tasks"><Lazy><TasksPage /></Lazy></Guard> },
       { path: 'cases/supervision', element: <Guard page="cases-supervision"><Lazy><SupervisionPage /></Lazy></Guard> },
+      { path: 'hot-issues', element: <Guard page="hot-issues"><Lazy><HotIssuesPage /></Lazy></Guard> },
       { path: 'cockpit', element: <Guard page="cockpit"><Lazy><CockpitPage /></Lazy></Guard> },
       // A case page is open to anyone signed in: the server decides who may see which case (404 otherwise).
       { path: 'cases/:id', element: <Lazy><CasePage /></Lazy> },
