@@ -84,6 +84,7 @@ export function ReportForm({ canTakeCalls, defaultHotline, grids, mapHeight, onC
   const description = Form.useWatch('description', form) ?? '';
   const title = Form.useWatch('title', form);
   const point = Form.useWatch('point', form);
+  const anonymous = Form.useWatch('anonymous', form) === true;
   // A text that reads as an emergency marks the report urgent, unless the writer has set the switch themselves.
   const markUrgent = useCallback(() => {
     if (!form.isFieldTouched('urgent')) form.setFieldValue('urgent', true);
@@ -151,8 +152,9 @@ export function ReportForm({ canTakeCalls, defaultHotline, grids, mapHeight, onC
         <Input.TextArea autoSize={{ minRows: 4, maxRows: 10 }} maxLength={5000} showCount placeholder={t('report.descriptionPlaceholder')} data-testid="report-description" />
       </Form.Item>
       <UrgencyHint text={description} onUrgent={markUrgent} />
-      {/* A caller on the hotline has no account to follow a case with: the operator files the call. */}
-      {!hotline && (
+      {/* A caller on the hotline has no account to follow a case with: the operator files the call. Following is not
+          anonymous (the staff of the case see who follows it), so a writer who chose 匿名 is not offered it. */}
+      {!hotline && !anonymous && (
         <DuplicateOffer
           draft={{ description, title, location: point ? { lng: point.lng, lat: point.lat } : undefined }}
           onFollowed={(state) => {
