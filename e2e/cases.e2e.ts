@@ -302,6 +302,11 @@ describe('already reported: following the open case instead of reporting it agai
       await offered.waitFor({ timeout: 20_000 });
       expect(await page.getByTestId('duplicate-offer').innerText()).toContain('已有人反映过类似问题');
       await shot(page, 'duplicate-offer-360.png');
+      // Following is not anonymous: with 匿名 on, no offer.
+      await page.getByTestId('report-anonymous').click();
+      await page.getByTestId('duplicate-offer').waitFor({ state: 'detached', timeout: 15_000 });
+      await page.getByTestId('report-anonymous').click();
+      await offered.waitFor({ timeout: 15_000 });
       await offered.getByTestId('duplicate-offer-follow').click();
 
       await page.getByTestId('report-followed').waitFor({ timeout: 15_000 });
