@@ -99,9 +99,9 @@ describe('a first start in demo mode', () => {
     const { token } = (await login.json()) as { token: string };
     const get = async (url: string) => (await fetch(`${base}${url}`, { headers: { authorization: `Bearer ${token}` } })).json();
     const all = (await get('/api/cases?pageSize=1')) as { total: number };
-    expect(all.total).toBe(3000 + 7); // JICENG_DEMO_CASES' default, and today's seven reports
+    expect(all.total).toBe(3000 + 8); // JICENG_DEMO_CASES' default, and today's eight reports
     const queue = (await get('/api/cases?status=received&pageSize=1')) as { total: number };
-    expect(queue.total).toBe(5); // the two others went to the 城管 handler
+    expect(queue.total).toBe(6); // the two others went to the 城管 handler
     const summary = (await get('/api/cockpit/summary')) as { kpis: { received: number } };
     expect(summary.kpis.received).toBeGreaterThan(0); // the last 30 days, from the rollups
   });

@@ -2,8 +2,10 @@
  * The work on the desks of a demo county when it first starts: the two years of synthetic cases are history (nearly
  * all closed), so a visitor would find the dispatcher's queue and the handler's task list empty. These reports come in
  * "today" through the real use cases — intake, dispatch, acceptance — with their trail entries, notices, predictions
- * and cockpit facts: a grid worker's patrol, a resident repeating one of its reports (a merge suggestion), an urgent
- * report, a hotline call, a cadre's feedback; two go to the 城管 department, one of them accepted by its handler.
+ * and cockpit facts: a grid worker's patrol, a resident repeating one of its reports (a merge suggestion) and a
+ * township officer raising it a third time (so 热点问题 has an issue to show), a cadre who follows it instead of
+ * reporting it again, an urgent report, a hotline call, a cadre's feedback; two go to the 城管 department, one of
+ * them accepted by its handler.
  */
 import { eq } from 'drizzle-orm';
 import { actorOf } from '../auth/scope.js';
@@ -19,6 +21,7 @@ import { acceptCase } from './accept-case.js';
 import { categoryLineage } from './categories.js';
 import { createCase } from './create-case.js';
 import { dispatchCase } from './dispatch-case.js';
+import { followCase } from './follow-case.js';
 import { generateReport, paraphrase } from './report-samples.js';
 import type { CreateCaseInput } from './schema.js';
 import { suggestUnit } from './suggest-unit.js';
@@ -34,8 +37,8 @@ async function demoActor(db: Deps['db'], username: string): Promise<Actor> {
 /** Takes in today's demo reports and moves a few along; returns how many cases it left in each state. */
 export async function seedDemoWork(deps: Deps): Promise<{ received: number; dispatched: number; accepted: number }> {
   const rng = mulberry32(20261206);
-  const [worker, resident, dispatcher, handler, cadre] = await Promise.all(
-    ['gridworker', 'resident', 'dispatcher', 'handler', 'cadre'].map((u) => demoActor(deps.db, u)),
+  const [worker, resident, dispatcher, handler, cadre, township] = await Promise.all(
+    ['gridworker', 'resident', 'dispatcher', 'handler', 'cadre', 'township'].map((u) => demoActor(deps.db, u)),
   );
   const [own] = await deps.db.select({ name: units.name, boundary: grids.boundary }).from(grids).innerJoin(units, eq(units.id, grids.unitId)).where(eq(grids.unitId, worker!.unitId));
   if (!own) throw new AppError('not_found', '演示网格员没有网格 (the demo grid worker has no grid)');
@@ -55,6 +58,9 @@ export async function seedDemoWork(deps: Deps): Promise<{ received: number; disp
   // A resident reports the first one again in other words: the dispatcher is offered the merge.
   const first = patrol[0]!;
   taken.push(await createCase(deps, resident!, { title: first.title, description: paraphrase(rng, first.description), location: first.location }));
+  // The township's officer raises it a third time, and the cadre follows the first report instead of a fourth.
+  taken.push(await createCase(deps, township!, { description: paraphrase(rng, first.description), location: first.location }));
+  await followCase({ ...deps, actor: cadre! }, taken[0]!.id);
   // Something dangerous, a hotline call with the caller's number (sealed, shown masked), and a cadre's feedback.
   taken.push(await createCase(deps, worker!, report(urgentCategoryCodes[0]!, '新华街')));
   taken.push(await createCase(deps, dispatcher!, report('D', '团结路', { channel: 'hotline', contact: { name: '王先生', phone: '13912345678' } })));
