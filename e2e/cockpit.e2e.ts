@@ -288,4 +288,20 @@ describe('热点问题, as the county leader', () => {
       await context.close();
     }
   });
+
+  it('reads on a phone (360 px), the issue and its cases without sideways scrolling', async () => {
+    const { context, page } = await openPage(browser(), server().baseUrl, phone);
+    try {
+      await loginThroughForm(page, 'leader', password);
+      await page.goto('/hot-issues');
+      await page.locator('[data-testid="hot-issues"][data-ready="true"]').waitFor({ timeout: 30_000 });
+      await page.locator('[data-testid="hot-issue"][data-rank="1"]').click();
+      await page.getByTestId('hot-issue-case').first().waitFor({ timeout: 15_000 });
+      const width = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
+      expect(width).toBeLessThanOrEqual(360);
+      await shot(page, 'hot-issues-360.png');
+    } finally {
+      await context.close();
+    }
+  });
 });
