@@ -5,7 +5,7 @@
  * period and level: the cockpit polls, and a minute-old hotspot is still the hotspot.
  */
 import { and, desc, gte, inArray, lte, sql } from 'drizzle-orm';
-import type { CaseStatus } from '../../common/cases.js';
+import type { HotIssueCase, HotIssuesAnswer } from '../../common/hot-issues.js';
 import { caseFollowers, cases } from '../db/schema/cases.js';
 import { units } from '../db/schema/org.js';
 import type { Db } from '../db/client.js';
@@ -22,38 +22,12 @@ export const MAX_CASES = 5_000;
 export const CASES_SHOWN = 50;
 const CACHE_MS = 60_000;
 
-/** One hot issue as the API shows it. */
-export interface HotIssue {
-  placeId: string | null;
-  placeName: string | null;
-  label: string;
-  keywords: string[];
-  heat: number;
-  cases: number;
-  reporters: number;
-  growth: { last7Days: number; previous7Days: number };
-  caseIds: string[];
-  /** The cases behind the issue, newest first (at most CASES_SHOWN): what a leader opens to see what people said. */
-  caseList: HotIssueCase[];
-  firstAt: string;
-  lastAt: string;
-}
-
-/** One case behind a hot issue; the caller may read it (hot issues are made of the caller's own case scope). */
-export interface HotIssueCase {
-  id: string;
-  number: string;
-  title: string;
-  status: CaseStatus;
-  receivedAt: string;
-}
-
 export interface HotIssuesQuery {
   days: number;
   level: 'township' | 'grid';
 }
 
-type Answer = { items: HotIssue[]; days: number; level: HotIssuesQuery['level']; casesConsidered: number; truncated: boolean; computedAt: string };
+type Answer = HotIssuesAnswer;
 const caches = new WeakMap<Db, Map<string, { at: number; answer: Answer }>>();
 
 /** The hot issues the actor may see, hottest first. */
