@@ -28,6 +28,7 @@ describe('menu table', () => {
       '/cases/dispatch',
       '/cases/supervision',
       '/cockpit',
+      '/hot-issues',
       '/org',
       '/org/map',
       '/admin/users',
