@@ -131,5 +131,8 @@ describe('following a case instead of reporting it again (关注)', () => {
     expect(merged).toHaveLength(1);
     expect(merged[0]!.payload.title).toContain('已并入');
     expect((await following('resident')).map((i) => i.id)).toContain(target);
+    // The target's trail says that the merge brought it followers.
+    const [entry] = await t.deps.db.select().from(auditEntries).where(and(eq(auditEntries.subjectId, target), eq(auditEntries.action, 'duplicate_merged')));
+    expect(entry!.changes).toMatchObject({ followers: { before: 0, after: 2 } });
   });
 });
