@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { loginThroughForm, openPage, paintedPixels } from './support/browser.js';
-import { desktop, password, phone, screenshots, useServerAndBrowser } from './support/suite.js';
+import { desktop, password, phone, pointInFirstGrid, screenshots, useServerAndBrowser } from './support/suite.js';
 
 const { server, browser } = useServerAndBrowser();
 
@@ -282,8 +282,7 @@ describe('already reported: following the open case instead of reporting it agai
     try {
       await loginThroughForm(page, 'gridworker', password);
       const grids = (await (await context.request.get('/api/org/grids')).json()) as { features: { geometry: { coordinates: number[][][] } }[] };
-      const ring = grids.features[0]!.geometry.coordinates[0]!.slice(0, -1);
-      const location = { lng: ring.reduce((s, p) => s + p[0]!, 0) / ring.length, lat: ring.reduce((s, p) => s + p[1]!, 0) / ring.length };
+      const location = pointInFirstGrid(grids);
       const res = await fetch(`${server().baseUrl}/api/cases`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenOf('dispatcher')}` },

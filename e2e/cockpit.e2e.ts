@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { loginThroughForm, openPage, paintedPixels } from './support/browser.js';
-import { desktop, password, phone, screenshots, useServerAndBrowser } from './support/suite.js';
+import { desktop, password, phone, pointInFirstGrid, screenshots, useServerAndBrowser } from './support/suite.js';
 
 const { server, browser } = useServerAndBrowser({ prepare: [['seed', '--synthetic', '3000'], ['cockpit', 'report']] });
 
@@ -245,8 +245,7 @@ describe('热点问题, as the county leader', () => {
     const { token } = (await login.json()) as { token: string };
     const auth = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
     const grids = (await (await fetch(`${server().baseUrl}/api/org/grids`, { headers: auth })).json()) as { features: { geometry: { coordinates: number[][][] } }[] };
-    const ring = grids.features[0]!.geometry.coordinates[0]!.slice(0, -1);
-    const location = { lng: ring.reduce((s, p) => s + p[0]!, 0) / ring.length, lat: ring.reduce((s, p) => s + p[1]!, 0) / ring.length };
+    const location = pointInFirstGrid(grids);
     const texts = [
       '东方红小区北门的污水井堵了，污水漫到路面上，臭味很大',
       '东方红小区北门污水井堵塞，污水流到马路上，臭气熏天',

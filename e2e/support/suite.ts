@@ -76,3 +76,9 @@ export async function waitForPaintedMap(page: Page): Promise<number> {
   await expect.poll(() => paintedPixels(page, '[data-testid="grid-map"]'), { timeout: 20_000 }).toBeGreaterThan(5_000);
   return paintedPixels(page, '[data-testid="grid-map"]');
 }
+
+/** A point inside the first grid of a GET /api/org/grids answer: the mean of its outer ring's corners (the demo's grids are convex enough). */
+export function pointInFirstGrid(grids: { features: { geometry: { coordinates: number[][][] } }[] }): { lng: number; lat: number } {
+  const ring = grids.features[0]!.geometry.coordinates[0]!.slice(0, -1);
+  return { lng: ring.reduce((s, p) => s + p[0]!, 0) / ring.length, lat: ring.reduce((s, p) => s + p[1]!, 0) / ring.length };
+}

@@ -14,8 +14,8 @@ import { AppError, notFoundOrNoAccess } from '../platform/errors.js';
 import { authorize } from '../platform/policies.js';
 import { isReporter } from './case-scope.js';
 
-
-async function followerCount(db: Ctx['db'], caseId: string): Promise<number> {
+/** How many people follow a case now. */
+export async function followerCount(db: Ctx['db'], caseId: string): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(caseFollowers).where(eq(caseFollowers.caseId, caseId));
   return row?.n ?? 0;
 }

@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { auditEntries } from '../db/schema/audit.js';
-import { caseAttachments, caseFollowers, casePauses, caseTasks, cases, categories, supervisionOrders } from '../db/schema/cases.js';
+import { caseAttachments, casePauses, caseTasks, cases, categories, supervisionOrders } from '../db/schema/cases.js';
 import { units } from '../db/schema/org.js';
 import { users } from '../db/schema/users.js';
 import type { Ctx } from '../platform/context.js';
@@ -8,6 +8,7 @@ import { notFoundOrNoAccess } from '../platform/errors.js';
 import { authorize } from '../platform/policies.js';
 import { allowedActionsFor } from './case-action.js';
 import { caseVisible } from './case-scope.js';
+import { followerCount } from './follow-case.js';
 import { presentContact, presentDeadlines, presentSummary } from './present.js';
 
 /** One case in full: its fields, units and tasks, attachments, supervision, the actions the caller may take, and its timeline. */
@@ -26,7 +27,7 @@ export async function getCase(ctx: Pick<Ctx, 'db' | 'actor' | 'box'>, caseId: st
   if (!caseVisible(ctx.actor, reach, c, live.map((t) => t.unitPath), reporterIndex)) throw notFoundOrNoAccess('工单');
 
   const unitIds = [c.leadUnitId, c.suggestedUnitId, c.gridId, c.escalationUnitId].filter((x): x is string => !!x);
-  const [unitRows, category, files, orders, pauses, entries, reporter, [followers]] = await Promise.all([
+  const [unitRows, category, files, orders, pauses, entries, reporter, followers] = await Promise.all([
     unitIds.length ? ctx.db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, unitIds)) : Promise.resolve([]),
     c.categoryId ? ctx.db.select({ id: categories.id, code: categories.code, name: categories.name }).from(categories).where(eq(categories.id, c.categoryId)) : Promise.resolve([]),
     ctx.db
@@ -42,11 +43,16 @@ export async function getCase(ctx: Pick<Ctx, 'db' | 'actor' | 'box'>, caseId: st
       .where(and(eq(auditEntries.subjectType, 'case'), eq(auditEntries.subjectId, caseId)))
       .orderBy(asc(auditEntries.id)),
     c.reporterId ? ctx.db.select({ id: users.id, displayName: users.displayName }).from(users).where(eq(users.id, c.reporterId)) : Promise.resolve([]),
-    ctx.db.select({ n: sql<number>`count(*)::int` }).from(caseFollowers).where(eq(caseFollowers.caseId, caseId)),
+    followerCount(ctx.db, caseId),
   ]);
   // Who else follows the case is for the staff who handle it: a reporter reading their own case sees that people
   // follow it, not who they are.
   const hidesFollowers = reach === 'self';
+  const actorOf = (e: (typeof entries)[number]['e'], name: string | null) => {
+    if (hidesFollowers && (e.action === 'followed' || e.action === 'unfollowed') && e.actorId !== ctx.actor.id) return null;
+    if (e.actorId) return { id: e.actorId, displayName: name ?? '', role: e.actorRole };
+    return e.actorRole === 'system' ? { id: null, displayName: '系统', role: 'system' } : null;
+  };
   const nameOf = new Map(unitRows.map((u) => [u.id, u.name]));
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
   return {
@@ -63,7 +69,7 @@ export async function getCase(ctx: Pick<Ctx, 'db' | 'actor' | 'box'>, caseId: st
     reopenCount: c.reopenCount,
     mergedIntoId: c.mergedIntoId,
     /** People who follow the case instead of reporting it again (关注). */
-    followers: followers?.n ?? 0,
+    followers,
     prediction: c.prediction,
     deadlines: presentDeadlines(c),
     tasks: tasks.map(({ task, unitName }) => ({ id: task.id, unitId: task.unitId, unitName, role: task.role, status: task.status, acceptDue: iso(task.acceptDue), resolveDue: iso(task.resolveDue), acceptedAt: iso(task.acceptedAt), resolvedAt: iso(task.resolvedAt), reply: task.reply })),
@@ -75,7 +81,7 @@ export async function getCase(ctx: Pick<Ctx, 'db' | 'actor' | 'box'>, caseId: st
       id: e.id,
       at: e.at.toISOString(),
       action: e.action,
-      actor: hidesFollowers && (e.action === 'followed' || e.action === 'unfollowed') && e.actorId !== ctx.actor.id ? null : e.actorId ? { id: e.actorId, displayName: actorName ?? '', role: e.actorRole } : e.actorRole === 'system' ? { id: null, displayName: '系统', role: 'system' } : null,
+      actor: actorOf(e, actorName),
       changes: e.changes,
       reason: e.reason,
       attachments: e.attachments,

@@ -5,7 +5,6 @@ import type { Ctx } from '../platform/context.js';
 import { authorize } from '../platform/policies.js';
 import { caseScope } from './case-scope.js';
 
-
 /** The cases the caller follows (follow-case.ts), most recently followed first, at most 200; the title only where they may read the case. */
 export async function listFollowing(ctx: Pick<Ctx, 'db' | 'actor' | 'box'>): Promise<{ items: FollowedCase[] }> {
   authorize(ctx.actor, 'case.create');

@@ -1,4 +1,4 @@
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import { openStatuses } from '../../common/cases.js';
 import type { Db } from '../db/client.js';
 import { caseFollowers, caseTasks, cases } from '../db/schema/cases.js';
@@ -6,6 +6,7 @@ import { audit } from '../platform/audit.js';
 import type { Ctx } from '../platform/context.js';
 import { AppError } from '../platform/errors.js';
 import { runCaseAction, type CaseRow } from './case-action.js';
+import { followerCount } from './follow-case.js';
 
 /**
  * The duplicate's followers follow the case it joins, and so does its reporter (when known by account, and not the
@@ -13,14 +14,13 @@ import { runCaseAction, type CaseRow } from './case-action.js';
  * and the target's follower count before and after (for its trail).
  */
 async function moveFollowers(tx: Db, c: CaseRow, target: CaseRow, now: Date): Promise<{ moved: string[]; before: number; after: number }> {
-  const count = async () => (await tx.select({ n: sql<number>`count(*)::int` }).from(caseFollowers).where(eq(caseFollowers.caseId, target.id)))[0]?.n ?? 0;
   const followers = await tx.delete(caseFollowers).where(eq(caseFollowers.caseId, c.id)).returning({ userId: caseFollowers.userId, createdAt: caseFollowers.createdAt });
   const joining = [...followers];
   if (c.reporterId && !followers.some((f) => f.userId === c.reporterId)) joining.push({ userId: c.reporterId, createdAt: now });
   const rows = joining.filter((f) => f.userId !== target.reporterId).map((f) => ({ caseId: target.id, userId: f.userId, createdAt: f.createdAt }));
-  const before = await count();
-  if (rows.length) await tx.insert(caseFollowers).values(rows).onConflictDoNothing();
-  return { moved: followers.map((f) => f.userId).filter((u) => u !== target.reporterId), before, after: rows.length ? await count() : before };
+  const before = await followerCount(tx, target.id);
+  const added = rows.length ? await tx.insert(caseFollowers).values(rows).onConflictDoNothing().returning({ userId: caseFollowers.userId }) : [];
+  return { moved: followers.map((f) => f.userId).filter((u) => u !== target.reporterId), before, after: before + added.length };
 }
 
 /** A duplicate joins the case it repeats (合并): it ends as merged and the target's trail records the duplicate. */

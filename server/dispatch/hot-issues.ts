@@ -27,11 +27,10 @@ export interface HotIssuesQuery {
   level: 'township' | 'grid';
 }
 
-type Answer = HotIssuesAnswer;
-const caches = new WeakMap<Db, Map<string, { at: number; answer: Answer }>>();
+const caches = new WeakMap<Db, Map<string, { at: number; answer: HotIssuesAnswer }>>();
 
 /** The hot issues the actor may see, hottest first. */
-export async function hotIssues(ctx: Pick<Ctx, 'db' | 'actor' | 'box' | 'clock'>, q: HotIssuesQuery): Promise<Answer> {
+export async function hotIssues(ctx: Pick<Ctx, 'db' | 'actor' | 'box' | 'clock'>, q: HotIssuesQuery): Promise<HotIssuesAnswer> {
   const reach = authorize(ctx.actor, 'case.read');
   const now = ctx.clock.now();
   const scopeKey = reach === 'all' ? 'all' : reach === 'scope' ? `scope:${ctx.actor.scopePath}:${ctx.actor.id}` : `self:${ctx.actor.id}`;
@@ -65,7 +64,7 @@ export async function hotIssues(ctx: Pick<Ctx, 'db' | 'actor' | 'box' | 'clock'>
     const r = byId.get(id);
     return r ? [{ id: r.id, number: r.number, title: r.title, status: r.status, receivedAt: r.receivedAt.toISOString() }] : [];
   };
-  const answer: Answer = {
+  const answer: HotIssuesAnswer = {
     items: spots.map((s) => ({
       placeId: s.placeId, placeName: s.placeId ? nameOf.get(s.placeId) ?? null : null, label: s.label, keywords: s.keywords,
       heat: s.heat, cases: s.cases, reporters: s.reporters, growth: { last7Days: s.last7Days, previous7Days: s.previous7Days },

@@ -30,10 +30,9 @@ export function useDraftDuplicates(draft: Draft) {
 }
 
 /** The cases the caller follows. */
-export function useFollowing(enabled = true) {
+export function useFollowing() {
   return useQuery({
     queryKey: [...casesKey, 'following'],
-    enabled,
     queryFn: ({ signal }) => api<{ items: FollowedCase[] }>('/api/cases/following', { signal }).then((r) => r.items),
     staleTime: 10_000,
   });

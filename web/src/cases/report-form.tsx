@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { App, Button, Form, Input, Segmented, Switch } from 'antd';
 import type { UploadFile } from 'antd';
 import { SendOutlined } from '@ant-design/icons';
@@ -85,6 +85,11 @@ export function ReportForm({ canTakeCalls, defaultHotline, grids, mapHeight, onC
   const title = Form.useWatch('title', form);
   const point = Form.useWatch('point', form);
   const anonymous = Form.useWatch('anonymous', form) === true;
+  // One object per change of what is checked, so that the offer's debounce waits for typing to pause, not for renders.
+  const draft = useMemo(
+    () => ({ description, title, location: point ? { lng: point.lng, lat: point.lat } : undefined }),
+    [description, title, point?.lng, point?.lat],
+  );
   // A text that reads as an emergency marks the report urgent, unless the writer has set the switch themselves.
   const markUrgent = useCallback(() => {
     if (!form.isFieldTouched('urgent')) form.setFieldValue('urgent', true);
@@ -156,7 +161,7 @@ export function ReportForm({ canTakeCalls, defaultHotline, grids, mapHeight, onC
           anonymous (the staff of the case see who follows it), so a writer who chose 匿名 is not offered it. */}
       {!hotline && !anonymous && (
         <DuplicateOffer
-          draft={{ description, title, location: point ? { lng: point.lng, lat: point.lat } : undefined }}
+          draft={draft}
           onFollowed={(state) => {
             form.resetFields();
             onFollowed(state);
