@@ -59,9 +59,9 @@ async function load(db: Db): Promise<Dims> {
 /** The dimensions of this database, read at most every 30 seconds. */
 export function loadDims(db: Db): Promise<Dims> {
   const hit = cache.get(db);
-  if (hit && Date.now() - hit.at < TTL_MS) return hit.dims;
+  if (hit && performance.now() - hit.at < TTL_MS) return hit.dims;
   const dims = load(db);
-  cache.set(db, { at: Date.now(), dims });
+  cache.set(db, { at: performance.now(), dims });
   dims.catch(() => cache.delete(db));
   return dims;
 }

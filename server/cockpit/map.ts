@@ -17,12 +17,12 @@ const areaCache = new WeakMap<Db, { at: number; km2: Promise<Map<string, number>
 /** Each grid's area in km² (square degrees scaled at the grid's latitude; exact enough for shading). */
 function gridAreas(db: Db): Promise<Map<string, number>> {
   const hit = areaCache.get(db);
-  if (hit && Date.now() - hit.at < 300_000) return hit.km2;
+  if (hit && performance.now() - hit.at < 300_000) return hit.km2;
   const km2 = db
     .select({ id: grids.unitId, boundary: grids.boundary, lat: grids.centroidLat })
     .from(grids)
     .then((rows) => new Map(rows.map((g) => [g.id, polygonArea(g.boundary) * KM_PER_DEGREE ** 2 * Math.cos((g.lat * Math.PI) / 180)])));
-  areaCache.set(db, { at: Date.now(), km2 });
+  areaCache.set(db, { at: performance.now(), km2 });
   return km2;
 }
 
