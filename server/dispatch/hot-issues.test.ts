@@ -74,4 +74,25 @@ describe('hot issues', () => {
     const after = await t.request('GET', '/api/dispatch/hotspots', { token });
     expect(after.body.items[0].cases).toBe(6);
   });
+
+  it('count a person once however they took part: under their name, anonymously, or by following', async () => {
+    const token = await t.login('leader');
+    const at = { lng: grid.lng, lat: grid.lat };
+    const topNow = async () => {
+      t.deps.clock.advance(61_000);
+      return (await t.request('GET', '/api/dispatch/hotspots', { token })).body.items[0];
+    };
+    const before = await topNow();
+    // The cadre, who reported under their name above, reports the same again anonymously: one more case, no more people.
+    await report(t, await t.login('cadre'), { description: '南门垃圾站的垃圾好几天没清运了，臭味很重', location: at, anonymous: true });
+    const again = await topNow();
+    expect(again).toMatchObject({ cases: before.cases + 1, reporters: before.reporters });
+    // Someone new follows one of the cases: one more person; the same person then reports it anonymously: still one.
+    const supervisor = await t.login('supervisor');
+    expect((await t.request('POST', `/api/cases/${burst[0]}/follow`, { token: supervisor })).status).toBe(200);
+    const followed = await topNow();
+    expect(followed).toMatchObject({ cases: again.cases, reporters: again.reporters + 1 });
+    await report(t, supervisor, { description: '幸福小区南门垃圾站还是没人清运，垃圾堆满了', location: at, anonymous: true });
+    expect(await topNow()).toMatchObject({ cases: again.cases + 1, reporters: again.reporters + 1 });
+  });
 });

@@ -29,6 +29,20 @@ export interface HotIssuesQuery {
 
 const caches = new WeakMap<Db, Map<string, { at: number; answer: HotIssuesAnswer }>>();
 
+/**
+ * Who a person is when counting people: their keyed index, the form an anonymous reporter's case keeps. So one person
+ * counts once however they took part — reporting under their name, reporting anonymously, following — and no one's
+ * anonymous case is tied to their name by this (the index stays inside the count).
+ */
+function personKey(box: Ctx['box']): (userId: string) => string {
+  const known = new Map<string, string>();
+  return (userId) => {
+    let key = known.get(userId);
+    if (key === undefined) known.set(userId, (key = box.index(userId)));
+    return key;
+  };
+}
+
 /** The hot issues the actor may see, hottest first. */
 export async function hotIssues(ctx: Pick<Ctx, 'db' | 'actor' | 'box' | 'clock'>, q: HotIssuesQuery): Promise<HotIssuesAnswer> {
   const reach = authorize(ctx.actor, 'case.read');
@@ -49,10 +63,11 @@ export async function hotIssues(ctx: Pick<Ctx, 'db' | 'actor' | 'box' | 'clock'>
     .limit(MAX_CASES);
   const serving = await modelStoreOf(ctx).current();
   const extractor = serving?.classifier instanceof TrainedClassifier ? serving.classifier.extractor : null;
+  const person = personKey(ctx.box);
   const spots = findHotspots(
     rows.map((r) => ({
       id: r.id, text: `${r.title}\n${r.description}`, createdAt: r.receivedAt, gridId: r.gridId,
-      townshipId: areaIds(r.areaPath)[1] ?? null, reporterId: r.reporterId ?? r.reporterIndex, followerIds: r.followerIds,
+      townshipId: areaIds(r.areaPath)[1] ?? null, reporterId: r.reporterId ? person(r.reporterId) : r.reporterIndex, followerIds: r.followerIds.map(person),
     })),
     { now, level: q.level, extractor },
   );

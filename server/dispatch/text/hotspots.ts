@@ -18,9 +18,12 @@ export interface HotspotCase {
   createdAt: Date;
   townshipId?: string | null;
   gridId?: string | null;
-  /** Who reported it; anonymous cases count as distinct reporters. */
+  /**
+   * Who reported it, as a key that is the same for one person wherever they appear here (reporters and followers
+   * alike; hot-issues.ts uses the keyed index); a case with none counts as a distinct reporter.
+   */
   reporterId?: string | null;
-  /** Who follows it instead of reporting it again (cases/follow-case.ts): each is one more voice. */
+  /** Who follows it instead of reporting it again (cases/follow-case.ts), keyed as `reporterId`: each is one more voice. */
   followerIds?: readonly string[];
 }
 
