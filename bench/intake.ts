@@ -3,8 +3,9 @@
  * one INSERT, both in the same fresh database and the same run, at 32 and at 4 connections. The two endpoints take
  * turns over several rounds (the first of a pair alternating), so that the machine's drift — these shared machines
  * change speed by a third within minutes — falls on both alike; the targets are judged on the median of the rounds'
- * ratios.
- * Run: npm run bench:intake [-- seconds=20 rounds=3]   (DATABASE_URL picks the PostgreSQL server; default 127.0.0.1:5432)
+ * ratios. An even number of rounds puts each endpoint first equally often (whichever runs second is measured on a
+ * database the first has just worked: bare after platform ran 10–20 % slower in the runs of 2026-12-07).
+ * Run: npm run bench:intake [-- seconds=20 rounds=4]   (DATABASE_URL picks the PostgreSQL server; default 127.0.0.1:5432)
  */
 import os from 'node:os';
 import { authenticate } from '../server/auth/authenticate.js';
@@ -23,7 +24,7 @@ import { settle } from './lib/settle.js';
 import { describeError, machine, median, ms, table } from './lib/stats.js';
 
 const seconds = Number(process.argv[2] ?? 20);
-const rounds = Number(process.argv[3] ?? 3);
+const rounds = Number(process.argv[3] ?? 4);
 if (!(seconds > 0) || !(Number.isInteger(rounds) && rounds > 0)) {
   console.error(`usage: bench/intake.ts [seconds > 0] [rounds ≥ 1] (got ${process.argv.slice(2).join(' ') || 'nothing'})`);
   process.exit(2);
