@@ -16,6 +16,7 @@ import { adviseIntake } from '../dispatch/intake-advice.js';
 import { assessUrgency } from '../dispatch/text/urgency.js';
 import { checkAttachment, type CheckedAttachment } from './attachments.js';
 import { categoryLineage, resolveCategory, type CategoryRow } from './categories.js';
+import { titleFromDescription } from './case-title.js';
 import { dueFrom, nextSweep, warnFrom } from './deadlines.js';
 import { newCaseRow, type NewCaseRow } from './new-case-row.js';
 import type { ReferenceSnapshot } from './reference-data.js';
@@ -96,8 +97,7 @@ export async function prepareCase(
   const auto = !!suggestion?.autoDispatch && (!predicted || advice.autoDispatch) && ref.dispatchAuto;
   const firstResponseDue = dueFrom(deps.work, now, policy.firstResponse);
   const warnAt = warnFrom(deps.work, now, firstResponseDue, policy.warningShare, policy.firstResponse.mode);
-  // Cut by characters, not UTF-16 units: half an emoji is not valid text (and could never be encoded into the trail).
-  const title = input.title?.trim() || Array.from(input.description.replace(/\s+/g, ' ')).slice(0, 30).join('');
+  const title = input.title?.trim() || titleFromDescription(input.description);
   const row = newCaseRow({
     id,
     channel,
