@@ -128,10 +128,19 @@ describe('the cockpit, as the county leader', () => {
       // A grid of the map: the drawer names the grid, and its total is the grid's figure on the map.
       const map = await getJson<{ items: { name: string; received: number }[] }>(context.request, '/api/cockpit/map?metric=cases');
       await page.getByTestId('cockpit-map').scrollIntoViewIfNeeded();
-      const box = await page.getByTestId('cockpit-map').boundingBox();
-      if (!box) throw new Error('the map has no box');
-      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-      const title = await page.locator('.drill-drawer .ant-drawer-title').innerText({ timeout: 15_000 });
+      await expect.poll(() => paintedPixels(page, '[data-testid="cockpit-map"]'), { timeout: 20_000 }).toBeGreaterThan(20_000);
+      const drillTitle = page.locator('.drill-drawer .ant-drawer-title');
+      // A click while the chart redraws (a live update, the closing drawer's layout) can fall between two paints: the
+      // map is clicked again until a drawer opens.
+      for (let attempt = 1; ; attempt++) {
+        const box = await page.getByTestId('cockpit-map').boundingBox();
+        if (!box) throw new Error('the map has no box');
+        await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+        const opened = await drillTitle.waitFor({ timeout: 5_000 }).then(() => true, () => false);
+        if (opened) break;
+        if (attempt === 3) throw new Error('clicking the middle of the map opened no drawer, three times');
+      }
+      const title = await drillTitle.innerText();
       const grid = map.items.find((i) => title.startsWith(`${i.name} ·`));
       expect(grid, title).toBeDefined();
       await expect.poll(() => drawer.getAttribute('data-total'), { timeout: 15_000 }).toBe(String(grid!.received));
