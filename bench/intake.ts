@@ -3,8 +3,8 @@
  * one INSERT, both in the same fresh database and the same run, at 32 and at 4 connections. The two endpoints take
  * turns over several rounds (the first of a pair alternating), so that the machine's drift — these shared machines
  * change speed by a third within minutes — falls on both alike; the targets are judged on the median of the rounds'
- * ratios. An even number of rounds puts each endpoint first equally often (whichever runs second is measured on a
- * database the first has just worked: bare after platform ran 10–20 % slower in the runs of 2026-12-07).
+ * ratios. An even number of rounds puts each endpoint first equally often: whichever runs second may meet what the
+ * first left behind (bare right after platform ran 10–25 % slower in two of the three runs of 2026-12-07).
  * Run: npm run bench:intake [-- seconds=20 rounds=4]   (DATABASE_URL picks the PostgreSQL server; default 127.0.0.1:5432)
  */
 import os from 'node:os';
