@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { loginThroughForm, openPage, paintedPixels } from './support/browser.js';
+import { loginThroughForm, openPage, pageWidth, paintedPixels } from './support/browser.js';
 import { desktop, password, phone, pointInFirstGrid, screenshots, useServerAndBrowser } from './support/suite.js';
 
 const { server, browser } = useServerAndBrowser();
@@ -221,7 +221,7 @@ describe('a 12345 call entered by the dispatcher', () => {
       await page.locator('[data-testid="queue-row"]').first().waitFor({ timeout: 30_000 });
       await page.locator('[data-testid="suggested-unit"]').first().waitFor({ timeout: 15_000 });
       await shot(page, 'dispatch-360.png');
-      const width = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
+      const width = await pageWidth(page);
       expect(width).toBeLessThanOrEqual(phone.width);
     } finally {
       await context.close();

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { APIRequestContext, Page } from 'playwright-core';
-import { loginThroughForm, openPage, paintedPixels } from './support/browser.js';
+import { loginThroughForm, openPage, pageWidth, paintedPixels } from './support/browser.js';
 import { desktop, password, phone, pointInFirstGrid, screenshots, useServerAndBrowser } from './support/suite.js';
 
 const { server, browser } = useServerAndBrowser({ prepare: [['seed', '--synthetic', '3000'], ['cockpit', 'report']] });
@@ -214,7 +214,7 @@ describe('the cockpit, as the county leader', () => {
       await page.goto('/cockpit');
       await page.locator('[data-testid="cockpit-page"][data-ready="true"]').waitFor({ timeout: 30_000 });
       await expect.poll(() => paintedPixels(page, '[data-testid="cockpit-map"]'), { timeout: 20_000 }).toBeGreaterThan(5_000);
-      const width = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
+      const width = await pageWidth(page);
       expect(width).toBeLessThanOrEqual(phone.width);
       await shot(page, 'cockpit-360.png');
     } finally {
@@ -305,7 +305,7 @@ describe('热点问题, as the county leader', () => {
       await page.locator('[data-testid="hot-issues"][data-ready="true"]').waitFor({ timeout: 30_000 });
       await page.locator('[data-testid="hot-issue"][data-rank="1"]').click();
       await page.getByTestId('hot-issue-case').first().waitFor({ timeout: 15_000 });
-      const width = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
+      const width = await pageWidth(page);
       expect(width).toBeLessThanOrEqual(360);
       await shot(page, 'hot-issues-360.png');
     } finally {

@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { repoRoot } from './support/server.js';
-import { loginThroughForm, openPage } from './support/browser.js';
+import { loginThroughForm, openPage, pageWidth } from './support/browser.js';
 import { desktop, password, phone, screenshots, useServerAndBrowser } from './support/suite.js';
 
 const { server, browser } = useServerAndBrowser();
@@ -118,7 +118,7 @@ describe('the evidence tab', () => {
       await loginThroughForm(page, 'gridworker', password);
       await openEvidence(page, theCase.id);
       expect(await page.getByTestId('evidence-summary').getAttribute('data-ok')).toBe('true');
-      const width = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
+      const width = await pageWidth(page);
       expect(width).toBeLessThanOrEqual(phone.width);
       await page.screenshot({ path: path.join(screenshots, 'evidence-360.png'), fullPage: true });
     } finally {

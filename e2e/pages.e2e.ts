@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { roleLabels } from '../common/roles.js';
 import { menuFor } from '../web/src/app/menu.js';
-import { loginThroughForm, openPage } from './support/browser.js';
+import { loginThroughForm, openPage, pageWidth } from './support/browser.js';
 import {
   demoAccounts,
   desktop,
@@ -190,7 +190,7 @@ describe('on a 360 px phone', () => {
       await waitForPaintedMap(page);
       await page.waitForTimeout(800);
       await page.screenshot({ path: path.join(screenshots, 'grid-map-360.png'), fullPage: true });
-      const width = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
+      const width = await pageWidth(page);
       expect(width).toBeLessThanOrEqual(phone.width);
     } finally {
       await context.close();

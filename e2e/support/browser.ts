@@ -40,6 +40,11 @@ export async function loginThroughForm(page: Page, username: string, password: s
   await page.getByTestId('current-user').waitFor({ state: 'visible', timeout: 30_000 });
 }
 
+/** The page's full width in CSS pixels: more than the viewport's means the page scrolls sideways. */
+export async function pageWidth(page: Page): Promise<number> {
+  return page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
+}
+
 // The root tsconfig has no DOM library (it checks the server); these are the few browser shapes used in the page.
 interface CanvasLike {
   width: number;

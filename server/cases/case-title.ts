@@ -15,11 +15,8 @@ export function titleFromDescription(description: string): string {
   if (chars.length <= MAX) return chars.join('').replace(trailing, '') || chars.join('');
   const head = chars.slice(0, MAX + 1);
   // The first sentence when it is long enough to say something; else the longest run of whole clauses; else a cut.
-  const sentence = head.findIndex((c, i) => i >= 8 && i <= MAX && sentenceEnd.has(c));
-  let end = sentence;
-  if (end < 0) {
-    for (let i = MAX; i >= 12; i--) if (clauseEnd.has(head[i]!) || sentenceEnd.has(head[i]!)) { end = i; break; }
-  }
+  let end = head.findIndex((c, i) => i >= 8 && sentenceEnd.has(c));
+  if (end < 0) end = head.findLastIndex((c, i) => i >= 12 && clauseEnd.has(c));
   const cut = chars.slice(0, end < 0 ? MAX : end).join('');
   return cut.replace(trailing, '') || cut;
 }
