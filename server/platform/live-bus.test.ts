@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgres, type Database } from '../db/client.js';
 import { createTestDatabase } from '../test-support/test-db.js';
-import { LiveBus, type LiveEvent } from './live-bus.js';
+import pg from 'pg';
+import { LiveBus, type LiveEvent, type PresenceTiming } from './live-bus.js';
 
 let database: Database;
 beforeAll(async () => {
@@ -86,5 +87,89 @@ describe('LiveBus', () => {
       await there.stop();
       await other.close();
     }
+  });
+
+  describe.skipIf(!process.env.TEST_DATABASE_URL)('instances that know each other', () => {
+    const quick: PresenceTiming = { heartbeatMs: 100, forgetAfterMs: 400, graceMs: 0 };
+
+    /** Waits (up to 3 s) until the condition holds. */
+    async function until(what: string, holds: () => boolean): Promise<void> {
+      for (let waited = 0; !holds(); waited += 20) {
+        if (waited > 3_000) throw new Error(`timed out waiting for ${what}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    }
+
+    /** A plain connection listening on the bus's channel: the event notifications it receives. */
+    async function eavesdrop(): Promise<{ events: string[]; say(payload: string): Promise<unknown>; close(): Promise<void> }> {
+      const client = new pg.Client({ connectionString: database.url! });
+      await client.connect();
+      const events: string[] = [];
+      client.on('notification', (m) => m.payload?.includes('"event":') && events.push(m.payload));
+      await client.query('listen jiceng_live');
+      return { events, say: (payload) => client.query('select pg_notify($1, $2)', ['jiceng_live', payload]), close: () => client.end() };
+    }
+
+    it('alone, sends its changes to no one; with another instance listening, to it; when it leaves, to no one again', async () => {
+      const ear = await eavesdrop();
+      const other = await openPostgres(database.url!, 2);
+      const here = new LiveBus(database, quick);
+      const there = new LiveBus(other, quick);
+      try {
+        await here.start();
+        expect(here.otherInstances).toBe(0);
+        expect(here.notifyInTransaction([event(1)])).toBeNull();
+        here.publish(event(2));
+        await new Promise((r) => setTimeout(r, 200));
+        expect(ear.events).toEqual([]);
+
+        await there.start();
+        await until('both instances to know each other', () => here.otherInstances === 1 && there.otherInstances === 1);
+        const arriving = collect(there, 2);
+        here.publish(event(3));
+        await database.db.transaction(async (tx) => {
+          await tx.execute(here.notifyInTransaction([event(4)])!);
+        });
+        expect((await arriving).map((e) => e.id).sort()).toEqual(['case-3', 'case-4']); // publish sends on the next turn of the loop
+
+        await there.stop();
+        await until('the instance that left to be gone', () => here.otherInstances === 0);
+        expect(here.notifyInTransaction([event(5)])).toBeNull();
+      } finally {
+        await here.stop();
+        await there.stop();
+        await other.close();
+        await ear.close();
+      }
+    });
+
+    it('forgets an instance it has not heard from for a while, and notifies whoever is known in its first moments', async () => {
+      const ear = await eavesdrop();
+      const here = new LiveBus(database, quick);
+      try {
+        await here.start();
+        // One hello and then silence (an instance that died without saying bye).
+        await ear.say(JSON.stringify({ origin: 'a-silent-instance', presence: 'hello' }));
+        await until('the silent instance to be known', () => here.otherInstances === 1);
+        await until('the silent instance to be forgotten', () => here.otherInstances === 0);
+        expect(here.notifyInTransaction([event(1)])).toBeNull();
+      } finally {
+        await here.stop();
+      }
+      const patient = new LiveBus(database, { ...quick, graceMs: 60_000 });
+      const stopped = new LiveBus(database, quick);
+      try {
+        await patient.start();
+        expect(patient.otherInstances).toBe(0);
+        expect(patient.notifyInTransaction([event(2)])).not.toBeNull();
+        // A bus that no longer listens cannot know who does: it notifies.
+        await stopped.start();
+        await stopped.stop();
+        expect(stopped.notifyInTransaction([event(3)])).not.toBeNull();
+      } finally {
+        await patient.stop();
+        await ear.close();
+      }
+    });
   });
 });

@@ -19,43 +19,130 @@ export interface LiveEvent {
 
 const CHANNEL = 'jiceng_live';
 
+/** How often a listening instance says it is there, and how long one stays known without a word from it. */
+export interface PresenceTiming {
+  heartbeatMs: number;
+  forgetAfterMs: number;
+  /** For this long after starting, changes are notified whoever is known: the others' replies are still on their way. */
+  graceMs: number;
+}
+
+const defaultTiming: PresenceTiming = { heartbeatMs: 30_000, forgetAfterMs: 100_000, graceMs: 5_000 };
+
+/** A presence message: `hello` when an instance starts listening (and every heartbeat), `reply` to a newcomer's hello, `bye` when it stops. */
+type Presence = 'hello' | 'reply' | 'bye';
+
 /**
  * Fans changes out to server-sent-event streams: in-process on the embedded database, and across instances through
  * PostgreSQL LISTEN/NOTIFY on a server (each instance ignores the echo of its own notifications).
+ *
+ * Instances that listen know each other: each says `hello` on the channel when it starts listening and every
+ * heartbeat, answers a newcomer's hello, and says `bye` when it stops; one not heard from for `forgetAfterMs` is
+ * forgotten. A listening instance that knows no other sends its changes to no one: alone, every NOTIFY was work for
+ * PostgreSQL, for its own listening connection and for this process, only to be dropped as an echo (about a sixth of
+ * a single instance's intake throughput, docs/BENCHMARKS.md). It notifies whoever it knows while it cannot be sure:
+ * before it listens (the command line, a test), in its first `graceMs`, and once its listening connection failed.
  */
 export class LiveBus {
   private readonly emitter = new EventEmitter();
   private readonly origin = randomUUID();
-  /** How every notification of this instance begins: `{"origin":"…","event":` (the event and `}` follow). */
-  private readonly echoPrefix = `{"origin":${JSON.stringify(this.origin)},"event":`;
+  /** How every notification of this instance begins, event or presence: `{"origin":"…",`. */
+  private readonly originPrefix = `{"origin":${JSON.stringify(this.origin)},`;
+  /** How every event notification of this instance begins: `{"origin":"…","event":` (the event and `}` follow). */
+  private readonly echoPrefix = `${this.originPrefix}"event":`;
   private listening: Promise<void> | null = null;
   /** Notifications not yet sent to the other instances; sent together on the next turn of the event loop. */
   private outgoing: string[] = [];
   private stopListening: (() => Promise<void>) | null = null;
+  /** The other listening instances: origin → when last heard from (monotonic milliseconds). */
+  private readonly peers = new Map<string, number>();
+  /** From when (monotonic milliseconds) the peers are known well enough to skip notifying when there are none; null: never. */
+  private trustPeersFrom: number | null = null;
 
-  constructor(private readonly database: Database) {
+  constructor(
+    private readonly database: Database,
+    private readonly timing: PresenceTiming = defaultTiming,
+  ) {
     this.emitter.setMaxListeners(10_000);
   }
 
-  /** Starts receiving other instances' events (PostgreSQL only). */
+  /**
+   * Starts receiving other instances' events (PostgreSQL only) and says hello; resolves once this instance's hello
+   * came back through the channel, so every instance already listening has it too.
+   */
   async start(): Promise<void> {
     if (this.database.kind !== 'postgres' || this.listening) return;
     this.listening = (async () => {
       const client = await this.database.pool!.connect();
+      // A listener that lost its connection no longer hears who else is there: notify whoever is known from then on.
+      const lost = () => {
+        this.trustPeersFrom = null;
+      };
+      client.on('error', lost);
+      client.on('end', lost);
+      let helloHeard: () => void = () => undefined;
+      const heard = new Promise<void>((resolve) => (helloHeard = resolve));
       client.on('notification', (msg) => {
         if (msg.channel !== CHANNEL || !msg.payload) return;
-        // Our own echo (one per case this instance writes) is known by how it begins, without parsing it: every
-        // payload of this instance begins so, whoever wrote its event.
-        if (msg.payload.startsWith(this.echoPrefix)) return;
-        this.emitter.emit('event', (JSON.parse(msg.payload) as { event: LiveEvent }).event);
+        // Our own echo (one per case this instance writes) is known by how it begins, without parsing it.
+        if (msg.payload.startsWith(this.originPrefix)) {
+          if (!msg.payload.startsWith(this.echoPrefix)) helloHeard();
+          return;
+        }
+        const message = JSON.parse(msg.payload) as { origin: string; event?: LiveEvent; presence?: Presence };
+        if (message.presence) return this.heardPresence(message.origin, message.presence);
+        this.peers.set(message.origin, performance.now());
+        if (message.event) this.emitter.emit('event', message.event);
       });
+      const say = (presence: Presence) => client.query('select pg_notify($1, $2)', [CHANNEL, this.presenceOf(presence)]);
+      this.say = (presence) => void say(presence).catch(() => undefined);
       await client.query(`listen ${CHANNEL}`);
+      await say('hello');
+      await heard;
+      this.trustPeersFrom = performance.now() + this.timing.graceMs;
+      const heartbeat = setInterval(() => this.say('hello'), this.timing.heartbeatMs);
+      heartbeat.unref();
       this.stopListening = async () => {
+        clearInterval(heartbeat);
+        this.trustPeersFrom = null;
+        this.peers.clear();
+        this.say = () => undefined;
+        await say('bye').catch(() => undefined);
         await client.query(`unlisten ${CHANNEL}`).catch(() => undefined);
         client.release();
       };
     })();
     await this.listening;
+  }
+
+  /** Sends a presence message (set while listening). */
+  private say: (presence: Presence) => void = () => undefined;
+
+  private presenceOf(presence: Presence): string {
+    return `${this.originPrefix}"presence":${JSON.stringify(presence)}}`;
+  }
+
+  /** Another instance said hello, replied to ours, or left. A newcomer is answered, so that it learns of us too. */
+  private heardPresence(origin: string, presence: Presence): void {
+    if (presence === 'bye') {
+      this.peers.delete(origin);
+      return;
+    }
+    const known = this.peers.has(origin);
+    this.peers.set(origin, performance.now());
+    if (presence === 'hello' && !known) this.say('reply');
+  }
+
+  /** How many other listening instances this one knows of (0 when it does not listen). */
+  get otherInstances(): number {
+    const now = performance.now();
+    for (const [origin, at] of this.peers) if (now - at > this.timing.forgetAfterMs) this.peers.delete(origin);
+    return this.peers.size;
+  }
+
+  /** Whether changes must be notified: unless this instance listens and knows that no other one does. */
+  private get othersMayListen(): boolean {
+    return this.trustPeersFrom === null || performance.now() < this.trustPeersFrom || this.otherInstances > 0;
   }
 
   /**
@@ -64,7 +151,7 @@ export class LiveBus {
    */
   publish(event: LiveEvent): void {
     this.emitLocal(event);
-    if (this.database.kind !== 'postgres') return;
+    if (this.database.kind !== 'postgres' || !this.othersMayListen) return;
     if (this.outgoing.push(this.payloadOf(event)) > 1) return;
     setImmediate(() => {
       const payloads = this.outgoing;
@@ -81,7 +168,7 @@ export class LiveBus {
    * each in its payload itself, so that a payload always begins as `payloadOf` begins it.
    */
   notifyInTransaction(events: readonly LiveEvent[], fillEvents?: JsonFill): SQL | null {
-    if (this.database.kind !== 'postgres' || !events.length) return null;
+    if (this.database.kind !== 'postgres' || !events.length || !this.othersMayListen) return null;
     const records = events.map((e, k) => ({ i: fillEvents?.index[k] ?? null, e }));
     const text = sql`(${fillEvents ? fillEvents.value(sql`x.e`, sql`x.i`) : sql`x.e`})::text`;
     return sql`select pg_notify(${CHANNEL}, ${this.echoPrefix} || ${text} || '}') from ${recordSet(records, 'i int, e jsonb')}`;
@@ -105,5 +192,7 @@ export class LiveBus {
 
   async stop(): Promise<void> {
     await this.stopListening?.();
+    this.stopListening = null;
+    this.listening = null;
   }
 }
