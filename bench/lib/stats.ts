@@ -9,7 +9,13 @@ export function median(values: readonly number[]): number {
 
 /** The machine a figure was measured on, for the record beside it. */
 export function machine(): string {
-  return `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, ${os.platform()} ${os.release()}`;
+  return `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version} (${heapFlags()}), ${os.platform()} ${os.release()}`;
+}
+
+/** The V8 heap flags this process runs with (both endpoints of a benchmark share them), or V8's defaults. */
+function heapFlags(): string {
+  const flags = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].filter((f) => /^--(max|min)-(semi|old)-space-size=/.test(f));
+  return flags.length ? flags.join(' ') : 'default heap sizes';
 }
 
 /** Left-aligned text table with a header row and a rule under it. */
