@@ -148,7 +148,10 @@ describe('LiveBus', () => {
       const here = new LiveBus(database, quick);
       try {
         await here.start();
-        // One hello and then silence (an instance that died without saying bye).
+        // Someone else's NOTIFY on the channel is ignored; then one hello and silence (an instance that died without
+        // saying bye).
+        await ear.say('not a message of ours');
+        await ear.say('null');
         await ear.say(JSON.stringify({ origin: 'a-silent-instance', presence: 'hello' }));
         await until('the silent instance to be known', () => here.otherInstances === 1);
         await until('the silent instance to be forgotten', () => here.otherInstances === 0);

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import type { Notification } from 'pg';
 import { randomUUID } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
@@ -82,24 +83,32 @@ export class LiveBus {
       client.on('end', lost);
       let helloHeard: () => void = () => undefined;
       const heard = new Promise<void>((resolve) => (helloHeard = resolve));
-      client.on('notification', (msg) => {
+      const onNotification = (msg: Notification) => {
         if (msg.channel !== CHANNEL || !msg.payload) return;
         // Our own echo (one per case this instance writes) is known by how it begins, without parsing it.
         if (msg.payload.startsWith(this.originPrefix)) {
           if (!msg.payload.startsWith(this.echoPrefix)) helloHeard();
           return;
         }
-        const message = JSON.parse(msg.payload) as { origin: string; event?: LiveEvent; presence?: Presence };
+        let message: { origin: string; event?: LiveEvent; presence?: Presence };
+        try {
+          message = JSON.parse(msg.payload) as typeof message;
+        } catch {
+          return; // not one of ours: someone else's NOTIFY on the channel
+        }
+        if (typeof message?.origin !== 'string') return;
         if (message.presence) return this.heardPresence(message.origin, message.presence);
         this.peers.set(message.origin, performance.now());
         if (message.event) this.emitter.emit('event', message.event);
-      });
+      };
+      client.on('notification', onNotification);
       const say = (presence: Presence) => client.query('select pg_notify($1, $2)', [CHANNEL, this.presenceOf(presence)]);
       this.say = (presence) => void say(presence).catch(() => undefined);
       await client.query(`listen ${CHANNEL}`);
       await say('hello');
-      await heard;
-      this.trustPeersFrom = performance.now() + this.timing.graceMs;
+      // Until its hello has come back this instance cannot know it hears the others: if it never does, it always notifies.
+      const echoed = await Promise.race([heard.then(() => true), new Promise<boolean>((resolve) => setTimeout(resolve, 5_000, false).unref())]);
+      if (echoed) this.trustPeersFrom = performance.now() + this.timing.graceMs;
       const heartbeat = setInterval(() => this.say('hello'), this.timing.heartbeatMs);
       heartbeat.unref();
       this.stopListening = async () => {
@@ -109,6 +118,8 @@ export class LiveBus {
         this.say = () => undefined;
         await say('bye').catch(() => undefined);
         await client.query(`unlisten ${CHANNEL}`).catch(() => undefined);
+        // The connection goes back to the pool: without this bus's listeners.
+        client.off('notification', onNotification).off('error', lost).off('end', lost);
         client.release();
       };
     })();
