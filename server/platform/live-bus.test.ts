@@ -143,6 +143,32 @@ describe('LiveBus', () => {
       }
     });
 
+    it('listens again when its connection is lost, and learns again who is there', async () => {
+      const other = await openPostgres(database.url!, 2);
+      const here = new LiveBus(database, quick);
+      const there = new LiveBus(other, quick);
+      try {
+        await here.start();
+        await there.start();
+        await until('both instances to know each other', () => here.otherInstances === 1 && there.otherInstances === 1);
+        // The database drops both listening connections (as a restart would).
+        const killed = await database.query<{ n: number }>(`select count(pg_terminate_backend(pid))::int as n from pg_stat_activity
+          where datname = current_database() and pid <> pg_backend_pid() and query in ('listen jiceng_live', 'select pg_notify($1, $2)')`);
+        expect(killed[0]!.n).toBe(2);
+        await until('the loss to be noticed', () => here.otherInstances === 0 && there.otherInstances === 0);
+        // Meanwhile each notifies whoever may listen.
+        expect(here.notifyInTransaction([event(1)])).not.toBeNull();
+        await until('both to listen again and know each other', () => here.otherInstances === 1 && there.otherInstances === 1);
+        const arriving = collect(there, 1);
+        here.publish(event(2));
+        expect((await arriving).map((e) => e.id)).toEqual(['case-2']);
+      } finally {
+        await here.stop();
+        await there.stop();
+        await other.close();
+      }
+    });
+
     it('forgets an instance it has not heard from for a while, and notifies whoever is known in its first moments', async () => {
       const ear = await eavesdrop();
       const here = new LiveBus(database, quick);

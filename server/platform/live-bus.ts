@@ -30,7 +30,7 @@ export interface PresenceTiming {
 
 const defaultTiming: PresenceTiming = { heartbeatMs: 30_000, forgetAfterMs: 100_000, graceMs: 5_000 };
 
-/** A presence message: `hello` when an instance starts listening (and every heartbeat), `reply` to a newcomer's hello, `bye` when it stops. */
+/** A presence message: `hello` when an instance starts listening and every heartbeat, `reply` to a hello, `bye` when it stops. */
 type Presence = 'hello' | 'reply' | 'bye';
 
 /**
@@ -38,7 +38,7 @@ type Presence = 'hello' | 'reply' | 'bye';
  * PostgreSQL LISTEN/NOTIFY on a server (each instance ignores the echo of its own notifications).
  *
  * Instances that listen know each other: each says `hello` on the channel when it starts listening and every
- * heartbeat, answers a newcomer's hello, and says `bye` when it stops; one not heard from for `forgetAfterMs` is
+ * heartbeat, answers every hello, and says `bye` when it stops; one not heard from for `forgetAfterMs` is
  * forgotten. A listening instance that knows no other sends its changes to no one: alone, every NOTIFY was work for
  * PostgreSQL, for its own listening connection and for this process, only to be dropped as an echo (about a sixth of
  * a single instance's intake throughput, docs/BENCHMARKS.md). It notifies whoever it knows while it cannot be sure:
@@ -69,61 +69,104 @@ export class LiveBus {
 
   /**
    * Starts receiving other instances' events (PostgreSQL only) and says hello; resolves once this instance's hello
-   * came back through the channel, so every instance already listening has it too.
+   * came back through the channel, so every instance already listening has it too. A listening connection that is lost
+   * (the database restarted, the connection was killed) is opened again, after 1 s and then up to 30 s between tries.
    */
   async start(): Promise<void> {
     if (this.database.kind !== 'postgres' || this.listening) return;
-    this.listening = (async () => {
-      const client = await this.database.pool!.connect();
-      // A listener that lost its connection no longer hears who else is there: notify whoever is known from then on.
-      const lost = () => {
-        this.trustPeersFrom = null;
-      };
-      client.on('error', lost);
-      client.on('end', lost);
-      let helloHeard: () => void = () => undefined;
-      const heard = new Promise<void>((resolve) => (helloHeard = resolve));
-      const onNotification = (msg: Notification) => {
-        if (msg.channel !== CHANNEL || !msg.payload) return;
-        // Our own echo (one per case this instance writes) is known by how it begins, without parsing it.
-        if (msg.payload.startsWith(this.originPrefix)) {
-          if (!msg.payload.startsWith(this.echoPrefix)) helloHeard();
-          return;
-        }
-        let message: { origin: string; event?: LiveEvent; presence?: Presence };
-        try {
-          message = JSON.parse(msg.payload) as typeof message;
-        } catch {
-          return; // not one of ours: someone else's NOTIFY on the channel
-        }
-        if (typeof message?.origin !== 'string') return;
-        if (message.presence) return this.heardPresence(message.origin, message.presence);
-        this.peers.set(message.origin, performance.now());
-        if (message.event) this.emitter.emit('event', message.event);
-      };
-      client.on('notification', onNotification);
-      const say = (presence: Presence) => client.query('select pg_notify($1, $2)', [CHANNEL, this.presenceOf(presence)]);
-      this.say = (presence) => void say(presence).catch(() => undefined);
+    this.stopped = false;
+    this.listening = this.listen();
+    await this.listening;
+  }
+
+  /** Set by `stop()`: a lost connection is then not opened again. */
+  private stopped = false;
+  private retry: { timer: NodeJS.Timeout | null; delayMs: number } = { timer: null, delayMs: 1_000 };
+
+  /** Opens the listening connection, says hello and starts the heartbeat; on loss, tries again later. */
+  private async listen(): Promise<void> {
+    const client = await this.database.pool!.connect();
+    let heartbeat: NodeJS.Timeout | undefined = undefined;
+    let gone = false;
+    // A listener that lost its connection no longer hears who else is there: it notifies whoever is known until it
+    // listens again, and it is told again who is there.
+    const lost = (error?: unknown) => {
+      if (gone) return;
+      gone = true;
+      clearInterval(heartbeat);
+      this.trustPeersFrom = null;
+      this.peers.clear();
+      this.say = () => undefined;
+      client.off('notification', onNotification).off('error', lost).off('end', lost);
+      client.release(error instanceof Error ? error : new Error('live bus: listening connection lost'));
+      if (!this.stopped) this.listenLater();
+    };
+    client.on('error', lost);
+    client.on('end', lost);
+    let helloHeard: () => void = () => undefined;
+    const heard = new Promise<void>((resolve) => (helloHeard = resolve));
+    const onNotification = (msg: Notification) => {
+      if (msg.channel !== CHANNEL || !msg.payload) return;
+      // Our own echo (one per case this instance writes) is known by how it begins, without parsing it.
+      if (msg.payload.startsWith(this.originPrefix)) {
+        if (!msg.payload.startsWith(this.echoPrefix)) helloHeard();
+        return;
+      }
+      let message: { origin: string; event?: LiveEvent; presence?: Presence };
+      try {
+        message = JSON.parse(msg.payload) as typeof message;
+      } catch {
+        return; // not one of ours: someone else's NOTIFY on the channel
+      }
+      if (typeof message?.origin !== 'string') return;
+      if (message.presence) return this.heardPresence(message.origin, message.presence);
+      this.peers.set(message.origin, performance.now());
+      if (message.event) this.emitter.emit('event', message.event);
+    };
+    client.on('notification', onNotification);
+    const say = (presence: Presence) => client.query('select pg_notify($1, $2)', [CHANNEL, this.presenceOf(presence)]);
+    try {
       await client.query(`listen ${CHANNEL}`);
       await say('hello');
-      // Until its hello has come back this instance cannot know it hears the others: if it never does, it always notifies.
-      const echoed = await Promise.race([heard.then(() => true), new Promise<boolean>((resolve) => setTimeout(resolve, 5_000, false).unref())]);
-      if (echoed) this.trustPeersFrom = performance.now() + this.timing.graceMs;
-      const heartbeat = setInterval(() => this.say('hello'), this.timing.heartbeatMs);
-      heartbeat.unref();
-      this.stopListening = async () => {
-        clearInterval(heartbeat);
-        this.trustPeersFrom = null;
-        this.peers.clear();
-        this.say = () => undefined;
-        await say('bye').catch(() => undefined);
-        await client.query(`unlisten ${CHANNEL}`).catch(() => undefined);
-        // The connection goes back to the pool: without this bus's listeners.
-        client.off('notification', onNotification).off('error', lost).off('end', lost);
-        client.release();
-      };
-    })();
-    await this.listening;
+    } catch (e) {
+      lost(e);
+      throw e;
+    }
+    this.say = (presence) => void say(presence).catch(() => undefined);
+    // Until its hello has come back this instance cannot know it hears the others: if it never does, it always notifies.
+    const echoed = await Promise.race([heard.then(() => true), new Promise<boolean>((resolve) => setTimeout(resolve, 5_000, false).unref())]);
+    if (gone) return;
+    if (echoed) this.trustPeersFrom = performance.now() + this.timing.graceMs;
+    this.retry.delayMs = 1_000;
+    heartbeat = setInterval(() => this.say('hello'), this.timing.heartbeatMs);
+    heartbeat.unref();
+    this.stopListening = async () => {
+      if (gone) return;
+      gone = true;
+      clearInterval(heartbeat);
+      this.trustPeersFrom = null;
+      this.peers.clear();
+      this.say = () => undefined;
+      await say('bye').catch(() => undefined);
+      await client.query(`unlisten ${CHANNEL}`).catch(() => undefined);
+      // The connection goes back to the pool: without this bus's listeners.
+      client.off('notification', onNotification).off('error', lost).off('end', lost);
+      client.release();
+    };
+  }
+
+  /** Listens again after a delay that doubles with each failed try (up to 30 s). */
+  private listenLater(): void {
+    if (this.retry.timer) return;
+    const delay = this.retry.delayMs;
+    this.retry.delayMs = Math.min(delay * 2, 30_000);
+    this.retry.timer = setTimeout(() => {
+      this.retry.timer = null;
+      if (this.stopped) return;
+      this.listening = this.listen();
+      this.listening.catch(() => this.listenLater());
+    }, delay);
+    this.retry.timer.unref();
   }
 
   /** Sends a presence message (set while listening). */
@@ -133,15 +176,16 @@ export class LiveBus {
     return `${this.originPrefix}"presence":${JSON.stringify(presence)}}`;
   }
 
-  /** Another instance said hello, replied to ours, or left. A newcomer is answered, so that it learns of us too. */
+  /** Another instance said hello, replied to ours, or left. A hello is answered, so that its sender learns of us too. */
   private heardPresence(origin: string, presence: Presence): void {
     if (presence === 'bye') {
       this.peers.delete(origin);
       return;
     }
-    const known = this.peers.has(origin);
     this.peers.set(origin, performance.now());
-    if (presence === 'hello' && !known) this.say('reply');
+    // Every hello is answered, heartbeats too: an instance that listens again after losing its connection has
+    // forgotten who is there, and learns it at once.
+    if (presence === 'hello') this.say('reply');
   }
 
   /** How many other listening instances this one knows of (0 when it does not listen). */
@@ -202,6 +246,10 @@ export class LiveBus {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.retry.timer) clearTimeout(this.retry.timer);
+    this.retry = { timer: null, delayMs: 1_000 };
+    await this.listening?.catch(() => undefined);
     await this.stopListening?.();
     this.stopListening = null;
     this.listening = null;
