@@ -91,15 +91,20 @@ export class LiveBus {
     // A listener that lost its connection no longer hears who else is there: it notifies whoever is known until it
     // listens again, and it is told again who is there.
     const lost = (error?: unknown) => {
-      if (gone) return;
+      if (!leave()) return;
+      client.off('notification', onNotification).off('error', lost).off('end', lost);
+      client.release(error instanceof Error ? error : new Error('live bus: listening connection lost'));
+      if (!this.stopped) this.listenLater();
+    };
+    /** Stops hearing and telling on this connection (once: false when it already was); the peers are unknown from now. */
+    const leave = (): boolean => {
+      if (gone) return false;
       gone = true;
       clearInterval(heartbeat);
       this.trustPeersFrom = null;
       this.peers.clear();
       this.say = () => undefined;
-      client.off('notification', onNotification).off('error', lost).off('end', lost);
-      client.release(error instanceof Error ? error : new Error('live bus: listening connection lost'));
-      if (!this.stopped) this.listenLater();
+      return true;
     };
     client.on('error', lost);
     client.on('end', lost);
@@ -141,12 +146,7 @@ export class LiveBus {
     heartbeat = setInterval(() => this.say('hello'), this.timing.heartbeatMs);
     heartbeat.unref();
     this.stopListening = async () => {
-      if (gone) return;
-      gone = true;
-      clearInterval(heartbeat);
-      this.trustPeersFrom = null;
-      this.peers.clear();
-      this.say = () => undefined;
+      if (!leave()) return;
       await say('bye').catch(() => undefined);
       await client.query(`unlisten ${CHANNEL}`).catch(() => undefined);
       // The connection goes back to the pool: without this bus's listeners.
