@@ -1,6 +1,7 @@
 /**
  * Profiling aid for intake: the platform under a fixed autocannon load, nothing else, so that a CPU profile of this
- * process (node --cpu-prof) shows the server's intake path alone. Run: node --cpu-prof --import tsx bench/profile-intake.ts [seconds] [connections]
+ * process (node --cpu-prof) shows the server's intake path alone, with the heap flag npm start gives it. Run:
+ * node --max-semi-space-size=64 --cpu-prof --import tsx bench/profile-intake.ts [seconds] [connections]
  */
 import { authenticate } from '../server/auth/authenticate.js';
 import type { Polygon } from '../common/geo.js';
