@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
-import type { Notification } from 'pg';
 import { randomUUID } from 'node:crypto';
+import type { Notification } from 'pg';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { recordSet, type JsonFill } from '../db/record-set.js';
