@@ -129,7 +129,10 @@ describe('anonymity, attachments and automatic dispatch', () => {
     const lamp = () => t.request('POST', '/api/cases', { token, body: { description: '路灯不亮，晚上很黑', location: at, category: 'A0301' } });
     expect((await lamp()).body.status).toBe('received');
     expect((await t.request('PUT', '/api/settings/dispatch', { token: await t.login('dispatcher'), body: { autoDispatch: true } })).status).toBe(403);
-    expect((await t.request('PUT', '/api/settings/dispatch', { token: admin, body: { autoDispatch: true } })).body).toEqual({ autoDispatch: true });
+    const none = await t.request('PUT', '/api/settings/dispatch', { token: admin, body: {} });
+    expect(none.status).toBe(400);
+    expect(none.body.error.message).toContain('notifyEveryNewCase');
+    expect((await t.request('PUT', '/api/settings/dispatch', { token: admin, body: { autoDispatch: true } })).body).toEqual({ autoDispatch: true, notifyEveryNewCase: false });
     const auto = await lamp();
     expect(auto.body.status).toBe('dispatched');
     const detail = await t.request('GET', `/api/cases/${auto.body.id}`, { token: admin });

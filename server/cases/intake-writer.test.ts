@@ -20,7 +20,7 @@ let at: { lng: number; lat: number };
 beforeAll(async () => {
   t = await createTestApp();
   tokens = {};
-  for (const u of ['gridworker', 'resident', 'dispatcher', 'cadre']) tokens[u] = await t.login(u);
+  for (const u of ['gridworker', 'resident', 'dispatcher', 'cadre', 'admin']) tokens[u] = await t.login(u);
   const [me] = await t.deps.db.select({ unitId: users.unitId }).from(users).where(eq(users.username, 'gridworker'));
   const [g] = await t.deps.db.select().from(grids).where(eq(grids.unitId, me!.unitId));
   at = { lng: g!.centroidLng, lat: g!.centroidLat };
@@ -29,8 +29,13 @@ afterAll(() => t.close());
 
 const post = (token: string | null, body: Record<string, unknown>) => t.request('POST', '/api/cases', { token, body });
 
+const noticeEveryCase = async (on: boolean) =>
+  expect((await t.request('PUT', '/api/settings/dispatch', { token: tokens.admin!, body: { notifyEveryNewCase: on } })).body).toMatchObject({ notifyEveryNewCase: on });
+
 describe('reports taken in together', () => {
   it('each get their own number, row, trail entry naming their own reporter, notice and cockpit facts', async () => {
+    // Every new case announced to the dispatchers (the admin's choice; by default only urgent ones are, below).
+    await noticeEveryCase(true);
     const who = ['gridworker', 'resident', 'cadre', null] as const;
     const sent = Array.from({ length: 40 }, (_, i) => ({
       username: who[i % who.length]!,
@@ -67,6 +72,22 @@ describe('reports taken in together', () => {
     }
     const facts = await t.deps.database.query<{ n: number }>(`select count(*)::int as n from cockpit_case_facts where case_id = any($1::uuid[])`, [ids]);
     expect(facts[0]!.n).toBe(40);
+    await noticeEveryCase(false);
+  });
+
+  it("by default only the urgent ones reach the dispatchers' messages: the queue shows the others", async () => {
+    const sent = Array.from({ length: 12 }, (_, i) => ({ description: `第${i + 1}条：建设街${i + 1}号的垃圾桶满了没人清运`, location: at, ...(i % 4 === 0 ? { urgency: 'urgent' } : {}) }));
+    const answers = await Promise.all(sent.map((body) => post(tokens.gridworker!, body)));
+    expect(answers.map((a) => a.status)).toEqual(sent.map(() => 201));
+    const ids = answers.map((a) => a.body.id as string);
+    const notices = await t.deps.db.select({ key: outbox.dedupeKey, topic: outbox.topic, payload: outbox.payload }).from(outbox).where(inArray(outbox.dedupeKey, ids.map((id) => `received:${id}`)));
+    const urgent = answers.filter((a) => a.body.urgency === 'urgent');
+    expect(urgent).toHaveLength(3);
+    expect(notices.map((n) => n.key).sort()).toEqual(urgent.map((a) => `received:${a.body.id}`).sort());
+    for (const n of notices) {
+      expect(n.topic).toBe('case.urgent');
+      expect((n.payload as { title: string }).title).toBe(`【紧急】新工单 ${answers.find((a) => `received:${a.body.id}` === n.key)!.body.number}`);
+    }
   });
 
   it.skipIf(!process.env.TEST_DATABASE_URL)('another instance hears of each report with its number, when its batch commits', async () => {

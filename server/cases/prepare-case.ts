@@ -49,6 +49,8 @@ export interface PreparedCase {
   trailActor: Actor | null;
   meta?: RequestMeta;
   trail: { changes: Record<string, FieldChange>; reason: string | null };
+  /** Whether the dispatchers hear of the new case in their messages: an urgent one always, others when the admin asks. */
+  notifyDispatchers: boolean;
   /** Set when a rule (and the admin) let the case be dispatched without a person. */
   auto: { suggestion: UnitSuggestion; policy: SlaPolicy; predicted: boolean } | null;
 }
@@ -137,6 +139,7 @@ export async function prepareCase(
     trailActor: anonymous ? null : actor,
     meta: deps.meta,
     trail: { changes, reason: options.trail?.reason ?? null },
+    notifyDispatchers: urgency === 'urgent' || ref.notifyEveryNewCase,
     auto: auto && suggestion ? { suggestion, policy, predicted: !!predicted } : null,
   };
 }

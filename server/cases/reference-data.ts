@@ -9,7 +9,7 @@ import type { Db } from '../db/client.js';
 import { categories, dispatchRules, slaPolicies } from '../db/schema/cases.js';
 import { referenceVersions, settings, units } from '../db/schema/org.js';
 import { CLASSIFIER_SETTINGS_KEY, classifierSettingsFrom, type ClassifierSettings } from '../dispatch/classifier-settings.js';
-import { autoDispatchFrom, DISPATCH_SETTINGS_KEY } from './dispatch-settings.js';
+import { autoDispatchFrom, DISPATCH_NOTICES_KEY, DISPATCH_SETTINGS_KEY, notifyEveryNewCaseFrom } from './dispatch-settings.js';
 import type { CategoryRow } from './categories.js';
 import type { SlaPolicy } from './sla-policy.js';
 
@@ -32,6 +32,8 @@ export interface ReferenceSnapshot {
   rootPath: string;
   /** Whether an administrator lets rules dispatch without a person (settings key 'dispatch.auto'). */
   dispatchAuto: boolean;
+  /** Whether every new case is announced to the dispatchers, not only urgent ones (settings key 'dispatch.notices'). */
+  notifyEveryNewCase: boolean;
   classifier: ClassifierSettings;
 }
 
@@ -70,6 +72,7 @@ export async function loadReferenceSnapshot(db: Db): Promise<ReferenceSnapshot> 
         childrenOf: group(unitRows.filter((u) => u.parentId), (u) => u.parentId as string),
         rootPath: root?.path ?? '/',
         dispatchAuto: autoDispatchFrom(setting(DISPATCH_SETTINGS_KEY)),
+        notifyEveryNewCase: notifyEveryNewCaseFrom(setting(DISPATCH_NOTICES_KEY)),
         classifier: classifierSettingsFrom(setting(CLASSIFIER_SETTINGS_KEY)),
       };
     },

@@ -67,10 +67,16 @@ export async function caseRoutes(app: App, deps: Deps): Promise<void> {
     { schema: { tags, summary: '查询匿名上报人（留痕）Audited lookup of an anonymous reporter (admin)', params: caseIdParams, body: reasonBody } },
     async (req) => ({ reporter: await revealReporter(ctxOf(deps, req), req.params.id, req.body.reason) }),
   );
-  app.get('/api/settings/dispatch', { schema: { tags: ['settings'], summary: '自动派单设置 Automatic dispatch setting' } }, async (req) => getDispatchSettings(ctxOf(deps, req)));
+  app.get('/api/settings/dispatch', { schema: { tags: ['settings'], summary: '派单设置 Dispatch settings' } }, async (req) => getDispatchSettings(ctxOf(deps, req)));
   app.put(
     '/api/settings/dispatch',
-    { schema: { tags: ['settings'], summary: '设置自动派单 Allow or stop automatic dispatch by rule', body: z.object({ autoDispatch: z.boolean() }) } },
+    {
+      schema: {
+        tags: ['settings'],
+        summary: '派单设置 Allow or stop automatic dispatch by rule; announce every new case to the dispatchers, or urgent ones only',
+        body: z.object({ autoDispatch: z.boolean().optional(), notifyEveryNewCase: z.boolean().optional() }),
+      },
+    },
     async (req) => setDispatchSettings(ctxOf(deps, req), req.body),
   );
   app.get('/api/cases/following', { schema: { tags, summary: '我关注的工单 Cases the caller follows' } }, async (req) => listFollowing(ctxOf(deps, req)));

@@ -95,10 +95,13 @@ async function reserveNumbers(deps: Pick<Deps, 'reference'>, tx: Db, prefix: str
   return row!.numbers;
 }
 
-/** The dispatchers' notice of a new case. */
-function receivedNotice(c: CaseRow): Notice[] {
+/**
+ * The dispatchers' notice of a new case: an urgent one always; any other only when the admin asked for every new case
+ * (dispatch settings) — their queue shows it the moment it is written.
+ */
+function receivedNotice(p: PreparedCase, c: CaseRow): Notice[] {
   const countyId = areaIds(c.areaPath)[0];
-  if (!countyId) return [];
+  if (!countyId || !p.notifyDispatchers) return [];
   const urgent = c.urgency === 'urgent';
   return [{ to: { unitId: countyId, roles: ['dispatcher'] }, topic: urgent ? 'case.urgent' : 'case.received', title: `${urgent ? '【紧急】' : ''}新工单 ${c.number}`, body: c.title, caseId: c.id, key: `received:${c.id}` }];
 }
@@ -151,7 +154,7 @@ async function writeReceivedAtOnce(deps: Pick<Deps, 'db' | 'clock' | 'config' | 
   const predictions = rows.map((r) => r.prediction as CasePrediction | null);
   const now = deps.clock.now();
   const all = rows.map((_, i) => i + 1);
-  const notices = rows.flatMap((c, i) => receivedNotice(c).map((n) => ({ n, i: i + 1 })));
+  const notices = rows.flatMap((c, i) => receivedNotice(batch[i]!, c).map((n) => ({ n, i: i + 1 })));
   const notify = deps.bus.notifyInTransaction(rows.map((c) => caseEvent(c, [])), { index: all, value: numberIn.live });
   const statement = sql`
     with ${referenceCheck(batch)},
@@ -193,7 +196,7 @@ export async function writeCases(deps: Pick<Deps, 'db' | 'clock' | 'work' | 'con
     const received = batch.map((p, i) => ({ p, c: rows[i]!, event: p.auto ? null : caseEvent(rows[i]!, []) }));
     const notify = deps.bus.notifyInTransaction(received.flatMap((r) => (r.event ? [r.event] : [])));
     await tx.execute(oneStatement(
-      [caseRowsInsert(rows), auditEntriesInsert(now, received.map((r) => receivedEntry(r.p, r.c))), noticesInsert(now, rows.flatMap(receivedNotice))],
+      [caseRowsInsert(rows), auditEntriesInsert(now, received.map((r) => receivedEntry(r.p, r.c))), noticesInsert(now, received.flatMap((r) => receivedNotice(r.p, r.c)))],
       notify ?? undefined,
     ));
     const files = batch.flatMap((p, i) => p.files.map((f) => ({ caseId: rows[i]!.id, kind: f.kind, filename: f.name, mime: f.mime, size: f.size, sha256: f.sha256, content: f.content, uploadedBy: p.trailActor?.id ?? null, createdAt: rows[i]!.receivedAt })));
