@@ -86,6 +86,29 @@ describe('user management', () => {
   });
 });
 
+describe('dispatch settings', () => {
+  it('an admin turns on a message for every new case, and the server keeps it', async () => {
+    const { context, page } = await openPage(browser(), server().baseUrl, desktop);
+    try {
+      await loginThroughForm(page, 'admin', password);
+      await page.getByTestId('menu-admin-settings').click();
+      const every = page.getByTestId('setting-notify-every-case');
+      await expect.poll(() => every.getAttribute('aria-checked')).toBe('false');
+      await every.click();
+      await expect.poll(() => every.getAttribute('aria-checked')).toBe('true');
+      const kept = async () => ((await (await context.request.get('/api/settings/dispatch')).json()) as { notifyEveryNewCase: boolean }).notifyEveryNewCase;
+      await expect.poll(kept).toBe(true);
+      await page.screenshot({ path: path.join(screenshots, 'dispatch-settings-1440.png') });
+      await page.reload();
+      await expect.poll(() => page.getByTestId('setting-notify-every-case').getAttribute('aria-checked')).toBe('true');
+      await page.getByTestId('setting-notify-every-case').click();
+      await expect.poll(kept).toBe(false);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('admin forms', () => {
   it('adds a unit under a township, renames it, and reads both changes in its history', async () => {
     const { context, page } = await openPage(browser(), server().baseUrl, desktop);

@@ -33,6 +33,7 @@ export const pageReady: Record<MenuKey, string> = {
   org: '[data-testid="unit-tree"] .ant-tree-treenode',
   'org-map': '[data-testid="grid-map"] canvas, [data-testid="grid-map-empty"]',
   'admin-users': '[data-testid="users-table"] tbody tr.ant-table-row',
+  'admin-settings': '[data-testid="dispatch-settings"][data-ready="true"] [data-testid="setting-notify-every-case"]',
   'cases-new': '[data-testid="report-page"][data-ready="true"] [data-testid="report-submit"]',
   'cases-mine': '[data-testid="my-reports"][data-ready="true"]',
   'cases-dispatch': '[data-testid="dispatch-page"][data-ready="true"]',

@@ -6,19 +6,13 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { classifierModels } from '../db/schema/dispatch.js';
+import type { ModelVersionInfo } from '../../common/model-versions.js';
 import type { Classifier } from './text/classifier.js';
 
 export const KEEP_INACTIVE = 5;
 
 /** A stored version without its (large) model. */
-export interface VersionInfo {
-  version: number;
-  kind: 'keywords' | 'linear';
-  createdAt: string;
-  trainedOn: number;
-  metrics: Record<string, number> | null;
-  active: boolean;
-}
+export type VersionInfo = ModelVersionInfo;
 
 /** Stores a trained classifier as the next version, active or not; returns its number. */
 export async function storeVersion(

@@ -9,6 +9,7 @@ import {
   HomeOutlined,
   ProfileOutlined,
   SendOutlined,
+  SettingOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -27,4 +28,5 @@ export const menuIcons: Record<MenuItem['icon'], ReactNode> = {
   supervision: <AlertOutlined />,
   cockpit: <DashboardOutlined />,
   hot: <FireOutlined />,
+  settings: <SettingOutlined />,
 };

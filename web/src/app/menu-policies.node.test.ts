@@ -13,6 +13,7 @@ describe('the menu and the server agree', () => {
     ['cockpit', 'cockpit.read'],
     ['hot-issues', 'cockpit.read'],
     ['admin-users', 'user.manage'],
+    ['admin-settings', 'case.configure'],
     ['org-map', 'grid.read'],
   ] as const)('%s is for exactly the roles with %s', (key, action) => {
     expect(opening(key)).toEqual(allowed(action));

@@ -32,6 +32,7 @@ describe('menu table', () => {
       '/org',
       '/org/map',
       '/admin/users',
+      '/admin/settings',
     ]);
   });
 

@@ -10,7 +10,7 @@ export interface MenuItem {
   key: string;
   path: string;
   labelKey: MessageKey;
-  icon: 'home' | 'org' | 'map' | 'users' | 'report' | 'mine' | 'dispatch' | 'tasks' | 'supervision' | 'cockpit' | 'hot';
+  icon: 'home' | 'org' | 'map' | 'users' | 'report' | 'mine' | 'dispatch' | 'tasks' | 'supervision' | 'cockpit' | 'hot' | 'settings';
 }
 
 /** Every menu page, in menu order. Add a page here and give it to roles below; no entry without a real route. */
@@ -26,6 +26,7 @@ export const menuItems = [
   { key: 'org', path: '/org', labelKey: 'menu.org', icon: 'org' },
   { key: 'org-map', path: '/org/map', labelKey: 'menu.orgMap', icon: 'map' },
   { key: 'admin-users', path: '/admin/users', labelKey: 'menu.users', icon: 'users' },
+  { key: 'admin-settings', path: '/admin/settings', labelKey: 'menu.settings', icon: 'settings' },
 ] as const satisfies readonly MenuItem[];
 
 /** One entry of the table above, with its key narrowed to the known keys. */
@@ -46,7 +47,7 @@ export const menuByRole: Record<Role, readonly MenuKey[]> = {
   dispatcher: ['home', 'cases-new', 'cases-mine', 'cases-dispatch', 'cases-supervision', 'cockpit', 'hot-issues', 'org', 'org-map'],
   supervisor: ['home', 'cases-new', 'cases-mine', 'cases-supervision', 'cockpit', 'hot-issues', 'org', 'org-map'],
   leader: ['home', 'cases-new', 'cases-mine', 'cases-supervision', 'cockpit', 'hot-issues', 'org', 'org-map'],
-  admin: ['home', 'cases-new', 'cases-mine', 'cases-dispatch', 'cases-supervision', 'cockpit', 'hot-issues', 'org', 'org-map', 'admin-users'],
+  admin: ['home', 'cases-new', 'cases-mine', 'cases-dispatch', 'cases-supervision', 'cockpit', 'hot-issues', 'org', 'org-map', 'admin-users', 'admin-settings'],
 };
 
 /** The menu entries a role sees, in menu order; an unknown role sees only the home page. */

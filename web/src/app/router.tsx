@@ -13,6 +13,7 @@ import { HomePage } from '../home/home-page.js';
 const OrgPage = lazy(() => import('../org/org-page.js').then((m) => ({ default: m.OrgPage })));
 const GridMapPage = lazy(() => import('../org/grid-map-page.js').then((m) => ({ default: m.GridMapPage })));
 const UsersPage = lazy(() => import('../users/users-page.js').then((m) => ({ default: m.UsersPage })));
+const DispatchSettingsPage = lazy(() => import('../dispatch/dispatch-settings-page.js').then((m) => ({ default: m.DispatchSettingsPage })));
 const casePages = () => import('../cases/case-pages.js');
 const ReportPage = lazy(() => casePages().then((m) => ({ default: m.ReportPage })));
 const MyReportsPage = lazy(() => casePages().then((m) => ({ default: m.MyReportsPage })));
@@ -49,6 +50,7 @@ export const router = createBrowserRouter([
       { path: 'org', element: <Guard page="org"><Lazy><OrgPage /></Lazy></Guard> },
       { path: 'org/map', element: <Guard page="org-map"><Lazy><GridMapPage /></Lazy></Guard> },
       { path: 'admin/users', element: <Guard page="admin-users"><Lazy><UsersPage /></Lazy></Guard> },
+      { path: 'admin/settings', element: <Guard page="admin-settings"><Lazy><DispatchSettingsPage /></Lazy></Guard> },
       { path: 'cases/new', element: <Guard page="cases-new"><Lazy><ReportPage /></Lazy></Guard> },
       { path: 'cases/mine', element: <Guard page="cases-mine"><Lazy><MyReportsPage /></Lazy></Guard> },
       { path: 'cases/dispatch', element: <Guard page="cases-dispatch"><Lazy><DispatchPage /></Lazy></Guard> },
