@@ -87,7 +87,7 @@ describe('user management', () => {
 });
 
 describe('dispatch settings', () => {
-  it('an admin turns on a message for every new case, and the server keeps it', async () => {
+  it('an admin turns on a message for every new case and sets the classifier threshold; the server keeps both', async () => {
     const { context, page } = await openPage(browser(), server().baseUrl, desktop);
     try {
       await loginThroughForm(page, 'admin', password);
@@ -103,6 +103,18 @@ describe('dispatch settings', () => {
       await expect.poll(() => page.getByTestId('setting-notify-every-case').getAttribute('aria-checked')).toBe('true');
       await page.getByTestId('setting-notify-every-case').click();
       await expect.poll(kept).toBe(false);
+
+      // The classifier's threshold, in per cent on the page and as a share on the server.
+      const threshold = async () => ((await (await context.request.get('/api/settings/classifier')).json()) as { minConfidence: number }).minConfidence;
+      // antd puts the test id on the input itself or on its wrapper, depending on the version.
+      const field = page.locator('input[data-testid="setting-min-confidence"], [data-testid="setting-min-confidence"] input').first();
+      await expect.poll(() => field.inputValue()).toBe('70');
+      await field.fill('85');
+      await page.getByTestId('setting-min-confidence-save').click();
+      await expect.poll(threshold).toBe(0.85);
+      await field.fill('70');
+      await page.getByTestId('setting-min-confidence-save').click();
+      await expect.poll(threshold).toBe(0.7);
     } finally {
       await context.close();
     }

@@ -99,7 +99,7 @@ export function DispatchSettingsPage() {
               max={100}
               step={5}
               precision={0}
-              addonAfter="%"
+              suffix="%"
               value={confidence}
               disabled={!classifier.data}
               onChange={setConfidence}
