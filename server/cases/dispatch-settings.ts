@@ -30,33 +30,34 @@ export function notifyEveryNewCaseFrom(value: unknown): boolean {
   return (value as { everyNewCase?: boolean } | undefined)?.everyNewCase === true;
 }
 
+/** Where each setting is kept: its settings key, how its stored value reads, and the value that stores `on`. */
+const stored: Record<keyof DispatchSettings, { key: string; read: (value: unknown) => boolean; write: (on: boolean) => Record<string, boolean> }> = {
+  autoDispatch: { key: DISPATCH_SETTINGS_KEY, read: autoDispatchFrom, write: (on) => ({ enabled: on }) },
+  notifyEveryNewCase: { key: DISPATCH_NOTICES_KEY, read: notifyEveryNewCaseFrom, write: (on) => ({ everyNewCase: on }) },
+};
+const names = Object.keys(stored) as (keyof DispatchSettings)[];
+
 /** The dispatch settings as stored. */
 export async function getDispatchSettings(ctx: Pick<Ctx, 'db' | 'actor'>): Promise<DispatchSettings> {
   authorize(ctx.actor, 'case.configure');
-  const rows = await ctx.db.select({ key: settings.key, value: settings.value }).from(settings).where(inArray(settings.key, [DISPATCH_SETTINGS_KEY, DISPATCH_NOTICES_KEY]));
-  const value = (key: string) => rows.find((r) => r.key === key)?.value;
-  return { autoDispatch: autoDispatchFrom(value(DISPATCH_SETTINGS_KEY)), notifyEveryNewCase: notifyEveryNewCaseFrom(value(DISPATCH_NOTICES_KEY)) };
+  const rows = await ctx.db.select({ key: settings.key, value: settings.value }).from(settings).where(inArray(settings.key, names.map((n) => stored[n].key)));
+  const read = (n: keyof DispatchSettings) => stored[n].read(rows.find((r) => r.key === stored[n].key)?.value);
+  return { autoDispatch: read('autoDispatch'), notifyEveryNewCase: read('notifyEveryNewCase') };
 }
 
 /** An administrator changes one or both dispatch settings; each change is on the trail. */
 export async function setDispatchSettings(ctx: Ctx, input: Partial<DispatchSettings>): Promise<DispatchSettings> {
-  if (input.autoDispatch === undefined && input.notifyEveryNewCase === undefined) {
-    throw new AppError('validation_failed', '请至少给出一项设置 (give autoDispatch or notifyEveryNewCase)', { field: 'autoDispatch' });
-  }
+  const given = names.filter((n) => input[n] !== undefined);
+  if (!given.length) throw new AppError('validation_failed', '请至少给出一项设置 (give autoDispatch or notifyEveryNewCase)', { field: 'autoDispatch' });
   const before = await getDispatchSettings(ctx);
   const after: DispatchSettings = { ...before, ...input };
   await ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now();
-    const put = async (key: string, value: Record<string, boolean>) => {
+    for (const n of given) {
+      const { key, write } = stored[n];
+      const value = write(after[n]);
       await tx.insert(settings).values({ key, value, updatedAt: now }).onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: now } });
-    };
-    if (input.autoDispatch !== undefined) {
-      await put(DISPATCH_SETTINGS_KEY, { enabled: after.autoDispatch });
-      await audit({ ...ctx, db: tx }, { action: 'settings_changed', subjectType: 'settings', subjectId: DISPATCH_SETTINGS_KEY, changes: { autoDispatch: { before: before.autoDispatch, after: after.autoDispatch } } });
-    }
-    if (input.notifyEveryNewCase !== undefined) {
-      await put(DISPATCH_NOTICES_KEY, { everyNewCase: after.notifyEveryNewCase });
-      await audit({ ...ctx, db: tx }, { action: 'settings_changed', subjectType: 'settings', subjectId: DISPATCH_NOTICES_KEY, changes: { notifyEveryNewCase: { before: before.notifyEveryNewCase, after: after.notifyEveryNewCase } } });
+      await audit({ ...ctx, db: tx }, { action: 'settings_changed', subjectType: 'settings', subjectId: key, changes: { [n]: { before: before[n], after: after[n] } } });
     }
   });
   return after;

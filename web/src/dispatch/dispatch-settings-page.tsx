@@ -16,6 +16,9 @@ import {
 } from './dispatch-settings-api.js';
 import './dispatch-settings.css';
 
+/** The classifier's threshold, a share on the server, in whole per cent on the page. */
+const percentOf = (share: number) => Math.round(share * 100);
+
 /** One switch of the dispatch centre, with what it means in a sentence. */
 function SettingSwitch(props: { label: MessageKey; help: MessageKey; checked: boolean | undefined; loading: boolean; onChange: (on: boolean) => void; testId: string }) {
   const { t } = useI18n();
@@ -46,16 +49,17 @@ export function DispatchSettingsPage() {
   const saveClassifier = useSaveClassifierSettings();
   const [confidence, setConfidence] = useState<number | null>(null);
   useEffect(() => {
-    if (classifier.data) setConfidence(Math.round(classifier.data.minConfidence * 100));
+    if (classifier.data) setConfidence(percentOf(classifier.data.minConfidence));
   }, [classifier.data]);
 
-  const change = (patch: Partial<DispatchSettings>) =>
-    saveDispatch.mutate(patch, { onSuccess: () => void message.success(t('settings.saved')), onError: (e) => void message.error(e.message) });
+  // What every save says: kept, or the server's reason.
+  const feedback = { onSuccess: () => void message.success(t('settings.saved')), onError: (e: Error) => void message.error(e.message) };
+  const change = (patch: Partial<DispatchSettings>) => saveDispatch.mutate(patch, feedback);
   const saveModelSettings = (next: { minConfidence?: number; autoDispatch?: boolean }) => {
-    if (!classifier.data) return;
-    saveClassifier.mutate({ ...classifier.data, ...next }, { onSuccess: () => void message.success(t('settings.saved')), onError: (e) => void message.error(e.message) });
+    if (classifier.data) saveClassifier.mutate({ ...classifier.data, ...next }, feedback);
   };
-  const confidenceChanged = classifier.data !== undefined && confidence !== null && confidence !== Math.round(classifier.data.minConfidence * 100);
+  const storedPercent = classifier.data ? percentOf(classifier.data.minConfidence) : null;
+  const confidenceChanged = storedPercent !== null && confidence !== null && confidence !== storedPercent;
 
   const columns: TableColumnsType<ModelVersion> = [
     { title: t('settings.modelVersion'), dataIndex: 'version', key: 'version', render: (v: number, m) => <Space>{`v${v}`}{m.active && <Tag color="green">{t('settings.modelActive')}</Tag>}</Space> },
