@@ -98,7 +98,8 @@ describe('dispatch settings', () => {
       await expect.poll(() => every.getAttribute('aria-checked')).toBe('true');
       const kept = async () => ((await (await context.request.get('/api/settings/dispatch')).json()) as { notifyEveryNewCase: boolean }).notifyEveryNewCase;
       await expect.poll(kept).toBe(true);
-      await page.screenshot({ path: path.join(screenshots, 'dispatch-settings-1440.png') });
+      // Animations off: the switch just clicked would otherwise be caught halfway.
+      await page.screenshot({ path: path.join(screenshots, 'dispatch-settings-1440.png'), animations: 'disabled' });
       await page.reload();
       await expect.poll(() => page.getByTestId('setting-notify-every-case').getAttribute('aria-checked')).toBe('true');
       await page.getByTestId('setting-notify-every-case').click();
